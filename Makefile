@@ -1,0 +1,68 @@
+# The workflow of elevenlabs-user-client, in the order an engineer meets it.
+#   make demo | make test                        first contact
+#   make update-spec SRC=...; make generate       follow ElevenLabs' API
+#   make diff; make test; make release; make build; make publish   ship it
+#   make check | make bench | make record        keep it honest
+
+PYTHON ?= python3.11
+VENV   := .venv
+PY     := $(VENV)/bin/python
+# The generator's post-hooks call ruff from PATH: make it the pinned one.
+export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
+
+.PHONY: demo test check generate update-spec diff release build publish bench record clean
+
+## --- first contact -------------------------------------------------------------------------
+demo: $(VENV)/.installed              ## call both operations against a loopback mock (or ELEVENLABS_API_KEY's server)
+	$(PY) -m scripts.demo
+
+test: $(VENV)/.installed              ## the whole suite
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+## --- follow the API --------------------------------------------------------------------------
+update-spec: $(VENV)/.installed       ## import SRC="<path or URL> [...]" into openapi/elevenlabs-user.yaml
+	@test -n "$(SRC)" || { echo 'usage: make update-spec SRC="<path or URL> [more...]"' >&2; exit 2; }
+	$(PY) -m scripts.spec_import $(SRC)
+
+generate: $(VENV)/.installed          ## regenerate client/elevenlabs_user_client from openapi/ + config + templates
+	$(PY) -m scripts.generate
+
+## --- ship it ---------------------------------------------------------------------------------
+diff: $(VENV)/.installed              ## what changed between OLD and NEW specs (default: HEAD vs working copy)
+	$(PY) -m scripts.spec_diff $(if $(OLD),--old $(OLD)) $(if $(NEW),--new $(NEW)) $(DIFF_ARGS)
+
+release: $(VENV)/.installed           ## bump the version by semver from the spec diff and write CHANGELOG.md
+	$(PY) -m scripts.release
+
+build: $(VENV)/.installed             ## sdist + wheel into dist/, checked by twine
+	$(PY) -m scripts.build_dist
+
+publish: build                        ## upload dist/ to the index in TWINE_REPOSITORY_URL
+	$(PY) -m scripts.publish
+
+## --- keep it honest --------------------------------------------------------------------------
+check: $(VENV)/.installed             ## lint, strict typing, and client/ == what `make generate` produces
+	$(PY) -m ruff check scripts tests
+	$(PY) -m ruff check --isolated --line-length 120 --select E,F,I,B --ignore E501 client/elevenlabs_user_client
+	$(PY) -m mypy --strict client/elevenlabs_user_client
+	$(PY) -m scripts.generate --check
+
+bench: $(VENV)/.installed $(VENV)/.bench-installed   ## side-by-side benchmark table (ratios in one run)
+	$(PY) -m scripts.bench
+
+record: $(VENV)/.installed            ## record live responses as redacted fixtures (needs ELEVENLABS_API_KEY)
+	$(PY) -m scripts.record
+
+## --- environment -----------------------------------------------------------------------------
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade "pip>=25.1"
+	$(PY) -m pip install --quiet -e . --group dev
+	touch $@
+
+$(VENV)/.bench-installed: pyproject.toml
+	$(PY) -m pip install --quiet --group bench
+	touch $@
+
+clean:
+	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache .hypothesis .generate-tmp

@@ -1,0 +1,223 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.invoice_response_model_payment_intent_status_type_0 import InvoiceResponseModelPaymentIntentStatusType0
+from ..models.invoice_response_model_payment_intent_statusses_item import InvoiceResponseModelPaymentIntentStatussesItem
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.discount_response_model import DiscountResponseModel
+
+
+T = TypeVar("T", bound="InvoiceResponseModel")
+
+
+@_attrs_define
+class InvoiceResponseModel:
+    """
+    Example:
+        {'amount_due_cents': 1000, 'discounts': [{'discount_percent_off': 20.0}], 'next_payment_attempt_unix':
+            1738356858, 'payment_intent_status': 'processing', 'payment_intent_statusses': ['processing', 'succeeded'],
+            'subtotal_cents': 900, 'tax_cents': 100}
+
+    """
+
+    amount_due_cents: int
+    """ The amount due in cents. """
+    discounts: list[DiscountResponseModel]
+    """ The discounts applied to the invoice. """
+    next_payment_attempt_unix: int
+    """ The Unix timestamp of the next payment attempt. -1 when there is no next payment attempt. """
+    payment_intent_status: InvoiceResponseModelPaymentIntentStatusType0 | None
+    """ Deprecated. Use [payment_intent_statusses] instead. The status of this invoice's first payment intent. None
+    when there is no payment intent. """
+    payment_intent_statusses: list[InvoiceResponseModelPaymentIntentStatussesItem]
+    """ The statuses of this invoice's payment intents. Empty list when there are no payment intents. """
+    subtotal_cents: int | None | Unset = UNSET
+    """ The subtotal amount in cents before tax (exclusive of tax and discounts). """
+    tax_cents: int | None | Unset = UNSET
+    """ The tax amount in cents. """
+    discount_percent_off: float | None | Unset = UNSET
+    """ Deprecated. Use [discounts] instead. The discount applied to the invoice. E.g. [20.0f] for 20% off. """
+    discount_amount_off: float | None | Unset = UNSET
+    """ Deprecated. Use [discounts] instead. The discount applied to the invoice. E.g. [20.0f] for 20 cents off. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        amount_due_cents = self.amount_due_cents
+
+        discounts = []
+        for discounts_item_data in self.discounts:
+            discounts_item = discounts_item_data.to_dict()
+            discounts.append(discounts_item)
+
+        next_payment_attempt_unix = self.next_payment_attempt_unix
+
+        payment_intent_status: None | str
+        if isinstance(self.payment_intent_status, InvoiceResponseModelPaymentIntentStatusType0):
+            payment_intent_status = self.payment_intent_status.value
+        else:
+            payment_intent_status = self.payment_intent_status
+
+        payment_intent_statusses = []
+        for payment_intent_statusses_item_data in self.payment_intent_statusses:
+            payment_intent_statusses_item = payment_intent_statusses_item_data.value
+            payment_intent_statusses.append(payment_intent_statusses_item)
+
+        subtotal_cents: int | None | Unset
+        if isinstance(self.subtotal_cents, Unset):
+            subtotal_cents = UNSET
+        else:
+            subtotal_cents = self.subtotal_cents
+
+        tax_cents: int | None | Unset
+        if isinstance(self.tax_cents, Unset):
+            tax_cents = UNSET
+        else:
+            tax_cents = self.tax_cents
+
+        discount_percent_off: float | None | Unset
+        if isinstance(self.discount_percent_off, Unset):
+            discount_percent_off = UNSET
+        else:
+            discount_percent_off = self.discount_percent_off
+
+        discount_amount_off: float | None | Unset
+        if isinstance(self.discount_amount_off, Unset):
+            discount_amount_off = UNSET
+        else:
+            discount_amount_off = self.discount_amount_off
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "amount_due_cents": amount_due_cents,
+                "discounts": discounts,
+                "next_payment_attempt_unix": next_payment_attempt_unix,
+                "payment_intent_status": payment_intent_status,
+                "payment_intent_statusses": payment_intent_statusses,
+            }
+        )
+        if subtotal_cents is not UNSET:
+            field_dict["subtotal_cents"] = subtotal_cents
+        if tax_cents is not UNSET:
+            field_dict["tax_cents"] = tax_cents
+        if discount_percent_off is not UNSET:
+            field_dict["discount_percent_off"] = discount_percent_off
+        if discount_amount_off is not UNSET:
+            field_dict["discount_amount_off"] = discount_amount_off
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.discount_response_model import DiscountResponseModel  # noqa: PLC0415
+
+        d = dict(src_dict)
+        amount_due_cents = d.pop("amount_due_cents")
+
+        discounts = []
+        _discounts = d.pop("discounts")
+        for discounts_item_data in _discounts:
+            discounts_item = DiscountResponseModel.from_dict(discounts_item_data)
+
+            discounts.append(discounts_item)
+
+        next_payment_attempt_unix = d.pop("next_payment_attempt_unix")
+
+        def _parse_payment_intent_status(data: object) -> InvoiceResponseModelPaymentIntentStatusType0 | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                payment_intent_status_type_0 = InvoiceResponseModelPaymentIntentStatusType0(data)
+
+                return payment_intent_status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(InvoiceResponseModelPaymentIntentStatusType0 | None, data)
+
+        payment_intent_status = _parse_payment_intent_status(d.pop("payment_intent_status"))
+
+        payment_intent_statusses = []
+        _payment_intent_statusses = d.pop("payment_intent_statusses")
+        for payment_intent_statusses_item_data in _payment_intent_statusses:
+            payment_intent_statusses_item = InvoiceResponseModelPaymentIntentStatussesItem(
+                payment_intent_statusses_item_data
+            )
+
+            payment_intent_statusses.append(payment_intent_statusses_item)
+
+        def _parse_subtotal_cents(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        subtotal_cents = _parse_subtotal_cents(d.pop("subtotal_cents", UNSET))
+
+        def _parse_tax_cents(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        tax_cents = _parse_tax_cents(d.pop("tax_cents", UNSET))
+
+        def _parse_discount_percent_off(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        discount_percent_off = _parse_discount_percent_off(d.pop("discount_percent_off", UNSET))
+
+        def _parse_discount_amount_off(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        discount_amount_off = _parse_discount_amount_off(d.pop("discount_amount_off", UNSET))
+
+        invoice_response_model = cls(
+            amount_due_cents=amount_due_cents,
+            discounts=discounts,
+            next_payment_attempt_unix=next_payment_attempt_unix,
+            payment_intent_status=payment_intent_status,
+            payment_intent_statusses=payment_intent_statusses,
+            subtotal_cents=subtotal_cents,
+            tax_cents=tax_cents,
+            discount_percent_off=discount_percent_off,
+            discount_amount_off=discount_amount_off,
+        )
+
+        invoice_response_model.additional_properties = d
+        return invoice_response_model
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

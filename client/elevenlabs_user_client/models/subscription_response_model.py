@@ -1,0 +1,376 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.billing_period import BillingPeriod
+from ..models.character_refresh_period import CharacterRefreshPeriod
+from ..models.currency import Currency
+from ..models.subscription_status_type import SubscriptionStatusType
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.price import Price
+
+
+T = TypeVar("T", bound="SubscriptionResponseModel")
+
+
+@_attrs_define
+class SubscriptionResponseModel:
+    """
+    Example:
+        {'allowed_to_extend_character_limit': False, 'billing_period': 'monthly_period', 'can_extend_character_limit':
+            False, 'can_extend_voice_limit': False, 'can_use_instant_voice_cloning': True,
+            'can_use_professional_voice_cloning': True, 'character_count': 17231, 'character_limit': 100000,
+            'character_refresh_period': 'monthly_period', 'currency': 'usd', 'current_overage': {'amount': '0', 'currency':
+            'usd'}, 'max_character_limit_extension': 10000, 'max_credit_limit_extension': 10000, 'max_voice_add_edits': 230,
+            'next_character_count_reset_unix': 1738356858, 'professional_voice_limit': 1, 'professional_voice_slots_used':
+            0, 'professional_voice_slots_used_in_workspace': 0, 'status': 'free', 'tier': 'trial', 'voice_add_edit_counter':
+            212, 'voice_limit': 120, 'voice_slots_used': 1}
+
+    """
+
+    tier: str
+    """ The tier of the user's subscription. """
+    character_count: int
+    """ The number of characters used by the user. """
+    character_limit: int
+    """ The maximum number of characters allowed in the current billing period. """
+    max_character_limit_extension: int | None
+    """ Deprecated: use `max_credit_limit_extension`. Maximum number of characters that the character limit can be
+    exceeded by. Managed by the workspace admin. """
+    max_credit_limit_extension: int | Literal["unlimited"]
+    """ Maximum number of credits that the credit limit can be exceeded by. Managed by the workspace admin.
+    `"unlimited"` means no cap, `0` means usage-based billing is disabled. """
+    can_extend_character_limit: bool
+    """ Whether the workspace is entitled to enter overages (usage-based billing). """
+    allowed_to_extend_character_limit: bool
+    """ Deprecated: use `max_credit_limit_extension != 0`. Whether the user is allowed to extend their character
+    limit. """
+    voice_slots_used: int
+    """ The number of voice slots used by the user. """
+    professional_voice_slots_used: int
+    """ The number of professional voice slots used. For consolidated billing this is the group-wide count across
+    all workspaces in the group; see professional_voice_slots_used_in_workspace for the current workspace only. """
+    professional_voice_slots_used_in_workspace: int
+    """ The number of professional voice slots used in the current workspace. For consolidated billing,
+    professional_voice_slots_used counts across all workspaces in the group, while this counts only the current
+    workspace. """
+    voice_limit: int
+    """ The maximum number of voice slots allowed for the user. """
+    voice_add_edit_counter: int
+    """ The number of voice add/edits used by the user. """
+    professional_voice_limit: int
+    """ The maximum number of professional voices allowed for the user. """
+    can_extend_voice_limit: bool
+    """ Whether the user can extend their voice limit. """
+    can_use_instant_voice_cloning: bool
+    """ Whether the user can use instant voice cloning. """
+    can_use_professional_voice_cloning: bool
+    """ Whether the user can use professional voice cloning. """
+    current_overage: Price
+    """ Currency/amount pair. """
+    status: SubscriptionStatusType
+    next_character_count_reset_unix: int | None | Unset = UNSET
+    """ The Unix timestamp of the next character count reset. """
+    max_voice_add_edits: int | None | Unset = UNSET
+    """ The maximum number of voice add/edits allowed for the user. """
+    currency: Currency | None | Unset = UNSET
+    """ The currency of the user's subscription. """
+    billing_period: BillingPeriod | None | Unset = UNSET
+    """ The billing period of the user's subscription. """
+    character_refresh_period: CharacterRefreshPeriod | None | Unset = UNSET
+    """ The character refresh period of the user's subscription. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        tier = self.tier
+
+        character_count = self.character_count
+
+        character_limit = self.character_limit
+
+        max_character_limit_extension: int | None
+        max_character_limit_extension = self.max_character_limit_extension
+
+        max_credit_limit_extension: int | Literal["unlimited"]
+        max_credit_limit_extension = self.max_credit_limit_extension
+
+        can_extend_character_limit = self.can_extend_character_limit
+
+        allowed_to_extend_character_limit = self.allowed_to_extend_character_limit
+
+        voice_slots_used = self.voice_slots_used
+
+        professional_voice_slots_used = self.professional_voice_slots_used
+
+        professional_voice_slots_used_in_workspace = self.professional_voice_slots_used_in_workspace
+
+        voice_limit = self.voice_limit
+
+        voice_add_edit_counter = self.voice_add_edit_counter
+
+        professional_voice_limit = self.professional_voice_limit
+
+        can_extend_voice_limit = self.can_extend_voice_limit
+
+        can_use_instant_voice_cloning = self.can_use_instant_voice_cloning
+
+        can_use_professional_voice_cloning = self.can_use_professional_voice_cloning
+
+        current_overage = self.current_overage.to_dict()
+
+        status = self.status.value
+
+        next_character_count_reset_unix: int | None | Unset
+        if isinstance(self.next_character_count_reset_unix, Unset):
+            next_character_count_reset_unix = UNSET
+        else:
+            next_character_count_reset_unix = self.next_character_count_reset_unix
+
+        max_voice_add_edits: int | None | Unset
+        if isinstance(self.max_voice_add_edits, Unset):
+            max_voice_add_edits = UNSET
+        else:
+            max_voice_add_edits = self.max_voice_add_edits
+
+        currency: None | str | Unset
+        if isinstance(self.currency, Unset):
+            currency = UNSET
+        elif isinstance(self.currency, Currency):
+            currency = self.currency.value
+        else:
+            currency = self.currency
+
+        billing_period: None | str | Unset
+        if isinstance(self.billing_period, Unset):
+            billing_period = UNSET
+        elif isinstance(self.billing_period, BillingPeriod):
+            billing_period = self.billing_period.value
+        else:
+            billing_period = self.billing_period
+
+        character_refresh_period: None | str | Unset
+        if isinstance(self.character_refresh_period, Unset):
+            character_refresh_period = UNSET
+        elif isinstance(self.character_refresh_period, CharacterRefreshPeriod):
+            character_refresh_period = self.character_refresh_period.value
+        else:
+            character_refresh_period = self.character_refresh_period
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "tier": tier,
+                "character_count": character_count,
+                "character_limit": character_limit,
+                "max_character_limit_extension": max_character_limit_extension,
+                "max_credit_limit_extension": max_credit_limit_extension,
+                "can_extend_character_limit": can_extend_character_limit,
+                "allowed_to_extend_character_limit": allowed_to_extend_character_limit,
+                "voice_slots_used": voice_slots_used,
+                "professional_voice_slots_used": professional_voice_slots_used,
+                "professional_voice_slots_used_in_workspace": professional_voice_slots_used_in_workspace,
+                "voice_limit": voice_limit,
+                "voice_add_edit_counter": voice_add_edit_counter,
+                "professional_voice_limit": professional_voice_limit,
+                "can_extend_voice_limit": can_extend_voice_limit,
+                "can_use_instant_voice_cloning": can_use_instant_voice_cloning,
+                "can_use_professional_voice_cloning": can_use_professional_voice_cloning,
+                "current_overage": current_overage,
+                "status": status,
+            }
+        )
+        if next_character_count_reset_unix is not UNSET:
+            field_dict["next_character_count_reset_unix"] = next_character_count_reset_unix
+        if max_voice_add_edits is not UNSET:
+            field_dict["max_voice_add_edits"] = max_voice_add_edits
+        if currency is not UNSET:
+            field_dict["currency"] = currency
+        if billing_period is not UNSET:
+            field_dict["billing_period"] = billing_period
+        if character_refresh_period is not UNSET:
+            field_dict["character_refresh_period"] = character_refresh_period
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.price import Price  # noqa: PLC0415
+
+        d = dict(src_dict)
+        tier = d.pop("tier")
+
+        character_count = d.pop("character_count")
+
+        character_limit = d.pop("character_limit")
+
+        def _parse_max_character_limit_extension(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        max_character_limit_extension = _parse_max_character_limit_extension(d.pop("max_character_limit_extension"))
+
+        def _parse_max_credit_limit_extension(data: object) -> int | Literal["unlimited"]:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                max_credit_limit_extension_type_1 = cast(Literal["unlimited"], data)
+                if max_credit_limit_extension_type_1 != "unlimited":
+                    raise ValueError(
+                        f"max_credit_limit_extension_type_1 must match const 'unlimited', got '{max_credit_limit_extension_type_1}'"
+                    )
+                return max_credit_limit_extension_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(int | Literal["unlimited"], data)
+
+        max_credit_limit_extension = _parse_max_credit_limit_extension(d.pop("max_credit_limit_extension"))
+
+        can_extend_character_limit = d.pop("can_extend_character_limit")
+
+        allowed_to_extend_character_limit = d.pop("allowed_to_extend_character_limit")
+
+        voice_slots_used = d.pop("voice_slots_used")
+
+        professional_voice_slots_used = d.pop("professional_voice_slots_used")
+
+        professional_voice_slots_used_in_workspace = d.pop("professional_voice_slots_used_in_workspace")
+
+        voice_limit = d.pop("voice_limit")
+
+        voice_add_edit_counter = d.pop("voice_add_edit_counter")
+
+        professional_voice_limit = d.pop("professional_voice_limit")
+
+        can_extend_voice_limit = d.pop("can_extend_voice_limit")
+
+        can_use_instant_voice_cloning = d.pop("can_use_instant_voice_cloning")
+
+        can_use_professional_voice_cloning = d.pop("can_use_professional_voice_cloning")
+
+        current_overage = Price.from_dict(d.pop("current_overage"))
+
+        status = SubscriptionStatusType(d.pop("status"))
+
+        def _parse_next_character_count_reset_unix(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        next_character_count_reset_unix = _parse_next_character_count_reset_unix(
+            d.pop("next_character_count_reset_unix", UNSET)
+        )
+
+        def _parse_max_voice_add_edits(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        max_voice_add_edits = _parse_max_voice_add_edits(d.pop("max_voice_add_edits", UNSET))
+
+        def _parse_currency(data: object) -> Currency | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                currency_type_0 = Currency(data)
+
+                return currency_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Currency | None | Unset, data)
+
+        currency = _parse_currency(d.pop("currency", UNSET))
+
+        def _parse_billing_period(data: object) -> BillingPeriod | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                billing_period_type_0 = BillingPeriod(data)
+
+                return billing_period_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(BillingPeriod | None | Unset, data)
+
+        billing_period = _parse_billing_period(d.pop("billing_period", UNSET))
+
+        def _parse_character_refresh_period(data: object) -> CharacterRefreshPeriod | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                character_refresh_period_type_0 = CharacterRefreshPeriod(data)
+
+                return character_refresh_period_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CharacterRefreshPeriod | None | Unset, data)
+
+        character_refresh_period = _parse_character_refresh_period(d.pop("character_refresh_period", UNSET))
+
+        subscription_response_model = cls(
+            tier=tier,
+            character_count=character_count,
+            character_limit=character_limit,
+            max_character_limit_extension=max_character_limit_extension,
+            max_credit_limit_extension=max_credit_limit_extension,
+            can_extend_character_limit=can_extend_character_limit,
+            allowed_to_extend_character_limit=allowed_to_extend_character_limit,
+            voice_slots_used=voice_slots_used,
+            professional_voice_slots_used=professional_voice_slots_used,
+            professional_voice_slots_used_in_workspace=professional_voice_slots_used_in_workspace,
+            voice_limit=voice_limit,
+            voice_add_edit_counter=voice_add_edit_counter,
+            professional_voice_limit=professional_voice_limit,
+            can_extend_voice_limit=can_extend_voice_limit,
+            can_use_instant_voice_cloning=can_use_instant_voice_cloning,
+            can_use_professional_voice_cloning=can_use_professional_voice_cloning,
+            current_overage=current_overage,
+            status=status,
+            next_character_count_reset_unix=next_character_count_reset_unix,
+            max_voice_add_edits=max_voice_add_edits,
+            currency=currency,
+            billing_period=billing_period,
+            character_refresh_period=character_refresh_period,
+        )
+
+        subscription_response_model.additional_properties = d
+        return subscription_response_model
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,1 @@
+"""Workflow scripts of elevenlabs-user-client: importer, generation, diff, release, demo, bench, record."""

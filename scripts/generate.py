@@ -1,0 +1,117 @@
+"""Regenerate client/elevenlabs_user_client from openapi/, generator-config.yaml and templates/.
+
+`python -m scripts.generate` writes the package (replacing the old one in one rename);
+`python -m scripts.generate --check` regenerates into a temporary folder and lists every file that differs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import filecmp
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from scripts.paths import CANONICAL_SPEC, CLIENT_DIR, GENERATOR_CONFIG, PACKAGE_DIR, PACKAGE_NAME, ROOT, TEMPLATES_DIR
+
+# The generator's own metadata files are not part of our package (the root pyproject.toml packages it).
+_IGNORED = {"__pycache__", ".gitignore", "README.md", "pyproject.toml"}
+
+
+class GenerationError(RuntimeError):
+    """The generator failed or warned: its output is not trusted."""
+
+
+def generate_into(dest: Path, spec: Path = CANONICAL_SPEC) -> Path:
+    """Run the pinned generator and return the folder holding the package."""
+    out = dest / PACKAGE_NAME
+    cmd = [
+        sys.executable, "-m", "openapi_python_client", "generate",
+        "--path", str(spec),
+        "--config", str(GENERATOR_CONFIG),
+        "--custom-template-path", str(TEMPLATES_DIR),
+        "--meta", "none",
+        "--output-path", str(out),
+        "--overwrite",
+    ]  # fmt: skip
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    # Warnings mean parts of the spec were silently dropped: treat them as failures.
+    if proc.returncode != 0 or "Warning" in proc.stdout or "Error" in proc.stdout:
+        raise GenerationError(f"openapi-python-client failed on {spec}:\n{proc.stdout}\n{proc.stderr}")
+    for name in _IGNORED:
+        target = out / name
+        if target.is_dir():
+            shutil.rmtree(target)
+        elif target.exists():
+            target.unlink()
+    return out
+
+
+def _files(root: Path) -> set[Path]:
+    return {
+        p.relative_to(root)
+        for p in root.rglob("*")
+        if p.is_file() and not any(part in _IGNORED for part in p.relative_to(root).parts)
+    }
+
+
+def tree_differences(expected: Path, actual: Path) -> list[str]:
+    """Every path that differs between two trees, each with a short unified diff."""
+    problems: list[str] = []
+    want, have = _files(expected), _files(actual)
+    for rel in sorted(want - have):
+        problems.append(f"missing from client/: {rel}")
+    for rel in sorted(have - want):
+        problems.append(f"not produced by the generator: {rel}")
+    for rel in sorted(want & have):
+        a, b = expected / rel, actual / rel
+        if not filecmp.cmp(a, b, shallow=False):
+            diff = difflib.unified_diff(
+                b.read_text().splitlines(), a.read_text().splitlines(), f"client/{rel}", f"generated/{rel}", lineterm=""
+            )
+            problems.append(f"differs: {rel}\n" + "\n".join(list(diff)[:40]))
+    return problems
+
+
+def write_package() -> None:
+    """Generate next to client/ and swap the folder in, so a failure leaves the old package whole."""
+    CLIENT_DIR.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=CLIENT_DIR, prefix=".generate-") as tmp:
+        fresh = generate_into(Path(tmp))
+        old = Path(tmp) / "old"
+        if PACKAGE_DIR.exists():
+            PACKAGE_DIR.rename(old)
+        fresh.rename(PACKAGE_DIR)
+    print(f"generated {len(_files(PACKAGE_DIR))} files into {PACKAGE_DIR.relative_to(ROOT)}")
+
+
+def check_package() -> list[str]:
+    with tempfile.TemporaryDirectory(prefix="elevenlabs-generate-") as tmp:
+        return tree_differences(generate_into(Path(tmp)), PACKAGE_DIR)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--check", action="store_true", help="compare instead of writing; exit 1 on any difference")
+    args = parser.parse_args(argv)
+    try:
+        if not args.check:
+            write_package()
+            return 0
+        problems = check_package()
+    except GenerationError as err:
+        print(err, file=sys.stderr)
+        return 2
+    if problems:
+        print(f"client/ is not what `make generate` produces ({len(problems)} files):", file=sys.stderr)
+        print("\n".join(problems), file=sys.stderr)
+        return 1
+    print("client/ matches `make generate`")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
