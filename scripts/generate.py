@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import filecmp
+import os
 import shutil
 import subprocess
 import sys
@@ -37,9 +38,12 @@ def generate_into(dest: Path, spec: Path = CANONICAL_SPEC) -> Path:
         "--output-path", str(out),
         "--overwrite",
     ]  # fmt: skip
-    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    # Post-hooks call `ruff` from PATH: put the pinned one (beside this interpreter) first, whoever calls us.
+    env = {**os.environ, "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])}
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=env)
     # Warnings mean parts of the spec were silently dropped: treat them as failures.
-    if proc.returncode != 0 or "Warning" in proc.stdout or "Error" in proc.stdout:
+    output = proc.stdout + proc.stderr
+    if proc.returncode != 0 or any(word in output for word in ("Warning", "Error", "Skipping")):
         raise GenerationError(f"openapi-python-client failed on {spec}:\n{proc.stdout}\n{proc.stderr}")
     for name in _IGNORED:
         target = out / name
