@@ -1,0 +1,151 @@
+"""Per-dialect normalisation: each source becomes plain OpenAPI 3.1 in upstream's spelling before slicing.
+
+Every pass is a small named function ``(doc, config) -> None`` that edits in place; ``passes_for`` lists them in
+order for each dialect. Passes are idempotent, so normalising an already-normalised document changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from . import docs, nullability
+from .config import ImportConfig
+from .dialect import Dialect
+from .walk import iter_operations, iter_schemas
+
+TARGET_VERSION = "3.1.0"
+
+Pass = Callable[[dict[str, Any], ImportConfig], None]
+
+
+def set_target_version(doc: dict[str, Any], config: ImportConfig) -> None:
+    # openapi-python-client 0.29 accepts 3.0.x and 3.1.x only; everything below is written for 3.1.
+    doc["openapi"] = TARGET_VERSION
+
+
+def exclusive_bounds_to_numbers(doc: dict[str, Any], config: ImportConfig) -> None:
+    """3.0's boolean ``exclusiveMinimum: true`` beside ``minimum`` -> 3.1's numeric ``exclusiveMinimum``."""
+    for _pointer, schema in iter_schemas(doc):
+        for bound, exclusive in (("minimum", "exclusiveMinimum"), ("maximum", "exclusiveMaximum")):
+            flag = schema.get(exclusive)
+            if flag is True and bound in schema:
+                schema[exclusive] = schema.pop(bound)
+            elif isinstance(flag, bool):
+                del schema[exclusive]
+
+
+def nullable_keyword(doc: dict[str, Any], config: ImportConfig) -> None:
+    nullability.nullable_keyword_to_any_of(doc)
+
+
+def type_lists(doc: dict[str, Any], config: ImportConfig) -> None:
+    nullability.type_lists_to_any_of(doc)
+
+
+def flatten_unions(doc: dict[str, Any], config: ImportConfig) -> None:
+    nullability.flatten_nested_any_of(doc)
+
+
+def drop_32_only_fields(doc: dict[str, Any], config: ImportConfig) -> None:
+    """Fields 3.2 added that 3.1 (and so the generator and validator) reject, and that change no generated code.
+
+    Operations that only 3.2 can express (``query``, ``additionalOperations``, ``in: querystring``, ``itemSchema``)
+    are not dropped here: slicing and the construct check refuse them where they would be kept.
+    """
+    doc.pop("$self", None)
+    for tag in doc.get("tags") or []:
+        if isinstance(tag, dict):
+            for key in ("summary", "parent", "kind"):
+                tag.pop(key, None)
+    for server in doc.get("servers") or []:
+        if isinstance(server, dict):
+            server.pop("name", None)
+    for op in iter_operations(doc):
+        for response in (op.node.get("responses") or {}).values():
+            if isinstance(response, dict):
+                response.pop("summary", None)
+                for media in (response.get("content") or {}).values():
+                    _examples_32_to_31(media)
+    for scheme in (doc.get("components", {}).get("securitySchemes") or {}).values():
+        if isinstance(scheme, dict):
+            scheme.pop("deprecated", None)
+            scheme.pop("oauth2MetadataUrl", None)
+
+
+def _examples_32_to_31(media: Any) -> None:
+    for example in (media.get("examples") or {}).values() if isinstance(media, dict) else ():
+        if isinstance(example, dict) and "dataValue" in example:
+            example.setdefault("value", example.pop("dataValue"))
+            example.pop("serializedValue", None)
+
+
+def remove_auth_header_parameters(doc: dict[str, Any], config: ImportConfig) -> None:
+    """The API key header parameter goes: the overlay's ``ApiKeyAuth`` security scheme carries the key instead,
+    so the generated functions take no key argument and the key lives only in the AuthenticatedClient."""
+    wanted = set(config.auth_headers)
+
+    def keep(param: Any) -> bool:
+        return not (isinstance(param, dict) and param.get("in") == "header"
+                    and str(param.get("name", "")).lower() in wanted)
+
+    holders: list[dict[str, Any]] = [op.node for op in iter_operations(doc)]
+    holders += [item for item in (doc.get("paths") or {}).values() if isinstance(item, dict)]
+    for holder in holders:
+        params = holder.get("parameters")
+        if isinstance(params, list):
+            kept = [p for p in params if keep(p)]
+            if kept:
+                holder["parameters"] = kept
+            else:
+                del holder["parameters"]
+
+
+def docs_enum_items(doc: dict[str, Any], config: ImportConfig) -> None:
+    docs.enum_value_items(doc)
+
+
+def docs_double_format(doc: dict[str, Any], config: ImportConfig) -> None:
+    docs.drop_double_format(doc)
+
+
+def docs_unions(doc: dict[str, Any], config: ImportConfig) -> None:
+    docs.one_of_as_any_of(doc)
+
+
+def docs_empty_content(doc: dict[str, Any], config: ImportConfig) -> None:
+    docs.drop_empty_content(doc)
+
+
+def docs_sdk_names(doc: dict[str, Any], config: ImportConfig) -> None:
+    docs.sdk_names_from_tags(doc)
+
+
+def docs_schema_names(doc: dict[str, Any], config: ImportConfig) -> None:
+    docs.rename_schemas(doc, config.docs_schema_names)
+    docs.inline_property_schemas(doc)
+
+
+def docs_page_info(doc: dict[str, Any], config: ImportConfig) -> None:
+    # The page's info (title "Get user subscription", version "endpoint_...") describes one page, not the API.
+    doc.pop("info", None)
+
+
+_COMMON_TAIL: tuple[Pass, ...] = (type_lists, flatten_unions, remove_auth_header_parameters)
+
+PASSES: dict[Dialect, tuple[Pass, ...]] = {
+    Dialect.OAS30: (set_target_version, exclusive_bounds_to_numbers, nullable_keyword, *_COMMON_TAIL),
+    Dialect.OAS31: (set_target_version, *_COMMON_TAIL),
+    Dialect.OAS32: (set_target_version, drop_32_only_fields, *_COMMON_TAIL),
+    Dialect.DOCS: (set_target_version, docs_page_info, docs_enum_items, docs_double_format, docs_unions,
+                   docs_empty_content, docs_sdk_names, type_lists, docs_schema_names, flatten_unions,
+                   remove_auth_header_parameters),
+}
+
+
+def normalise(doc: dict[str, Any], dialect: Dialect, config: ImportConfig) -> dict[str, Any]:
+    for step in PASSES[dialect]:
+        step(doc, config)
+    return doc
+
+

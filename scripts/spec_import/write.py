@@ -1,0 +1,42 @@
+"""YAML out: fixed dumper settings, written atomically (temp file in the same folder, then os.replace)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import SpecImportError
+
+
+def dump_yaml(doc: dict[str, Any], *, width: int = 120, indent: int = 2) -> str:
+    # The pure-Python SafeDumper, never the C one: both exist, and only one may decide the bytes.
+    return yaml.dump(doc, Dumper=yaml.SafeDumper, sort_keys=False, width=width, indent=indent, allow_unicode=True,
+                     default_flow_style=False)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise SpecImportError(f"cannot write output: {exc.strerror or exc}", source=str(path)) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise SpecImportError(f"cannot write output: {exc.strerror or exc}", source=str(path)) from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
