@@ -1,0 +1,138 @@
+"""The canonical spec's response schemas, read at test time: a validator per schema, and self-contained copies.
+
+Bodies are validated with jsonschema (Draft 2020-12, the dialect of OpenAPI 3.1) against a `referencing.Registry`
+that holds the whole spec as one resource, so `#/components/schemas/...` references resolve inside it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+import yaml
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+from scripts.paths import CANONICAL_SPEC
+
+if TYPE_CHECKING:
+    # referencing does not re-export its Resolver type at the top level.
+    from referencing._core import Resolver
+
+SPEC_URI = "urn:elevenlabs-user-client:canonical-spec"
+
+# Keywords whose value is a map of names to schemas, a list of schemas, or one schema (Draft 2020-12).
+_SCHEMA_MAPS = {"properties", "patternProperties", "$defs", "definitions", "dependentSchemas"}
+_SCHEMA_LISTS = {"anyOf", "oneOf", "allOf", "prefixItems"}
+_SCHEMA_VALUES = {
+    "items", "additionalProperties", "not", "if", "then", "else", "contains", "propertyNames",
+    "unevaluatedItems", "unevaluatedProperties",
+}
+# OpenAPI annotations that are not JSON Schema; generators need not see them.
+_OPENAPI_ONLY = {"example", "discriminator", "xml", "externalDocs"}
+
+
+class SpecLookupError(LookupError):
+    """The spec lacks what a test asked for (an operation, a response, a schema)."""
+
+
+@cache
+def load_spec() -> dict[str, Any]:
+    spec = yaml.safe_load(CANONICAL_SPEC.read_text(encoding="utf-8"))
+    if not isinstance(spec, dict):
+        raise SpecLookupError(f"{CANONICAL_SPEC} is not a mapping")
+    return spec
+
+
+def _registry() -> Registry:
+    return Registry().with_resource(SPEC_URI, Resource(contents=load_spec(), specification=DRAFT202012))
+
+
+def _pointer_token(text: str) -> str:
+    return text.replace("~", "~0").replace("/", "~1")
+
+
+def response_schema_pointer(operation: str, status: str = "200") -> str:
+    """JSON pointer (in the spec) to the JSON body schema of "METHOD /path"'s response `status`."""
+    method, _, path = operation.partition(" ")
+    try:
+        media = load_spec()["paths"][path][method.lower()]["responses"][status]["content"]
+        media["application/json"]["schema"]
+    except (KeyError, TypeError) as err:
+        raise SpecLookupError(f"spec has no JSON {status} response schema for {operation}") from err
+    return f"#/paths/{_pointer_token(path)}/{method.lower()}/responses/{status}/content/application~1json/schema"
+
+
+def component_pointer(name: str) -> str:
+    if name not in load_spec().get("components", {}).get("schemas", {}):
+        raise SpecLookupError(f"spec has no components.schemas.{name}")
+    return f"#/components/schemas/{name}"
+
+
+def schema_name_at(pointer: str) -> str:
+    """The component name a pointer leads to: itself, or the target of the `$ref` found there."""
+    node = _registry().resolver(base_uri=SPEC_URI).lookup(pointer).contents
+    ref = node.get("$ref", pointer) if isinstance(node, dict) else pointer
+    prefix = "#/components/schemas/"
+    if not ref.startswith(prefix):
+        raise SpecLookupError(f"{pointer} is not a named component schema")
+    return ref.removeprefix(prefix)
+
+
+def validator(pointer: str) -> Draft202012Validator:
+    return Draft202012Validator({"$ref": SPEC_URI + pointer}, registry=_registry())
+
+
+def violations(pointer: str, body: Any) -> list[str]:
+    """Every jsonschema message for body, each prefixed with where it occurred (`$.subscription: ...`)."""
+    found = []
+    for error in validator(pointer).iter_errors(body):
+        where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
+        found.append(f"${where}: {error.message}")
+    return sorted(found)
+
+
+def inlined(pointer: str) -> dict[str, Any]:
+    """A self-contained copy of the schema at pointer: every `$ref` replaced by its target, OpenAPI-only keys dropped.
+
+    hypothesis-jsonschema cannot follow references into another document, hence the copy. Siblings of a `$ref`
+    (e.g. `description`) are kept next to the target's keywords. A reference cycle raises SpecLookupError.
+    """
+    resolver = _registry().resolver(base_uri=SPEC_URI)
+    resolved = resolver.lookup(pointer)
+    result = _inline_schema(resolved.contents, resolved.resolver, ())
+    if not isinstance(result, dict):
+        raise SpecLookupError(f"{pointer} is not a schema object")
+    return result
+
+
+def _inline_schema(node: Any, resolver: Resolver[Any], active: tuple[str, ...]) -> Any:
+    if not isinstance(node, dict):
+        return node  # boolean schemas
+    if "$ref" in node:
+        ref = node["$ref"]
+        if ref in active:
+            raise SpecLookupError(f"reference cycle through {ref}; cannot inline")
+        target = resolver.lookup(ref)
+        merged = dict(_inline_schema(target.contents, target.resolver, (*active, ref)))
+        merged.update(_inline_keywords({k: v for k, v in node.items() if k != "$ref"}, resolver, active))
+        return merged
+    return _inline_keywords(node, resolver, active)
+
+
+def _inline_keywords(node: dict[str, Any], resolver: Resolver[Any], active: tuple[str, ...]) -> dict[str, Any]:
+    def sub(value: Any) -> Any:
+        return _inline_schema(value, resolver, active)
+
+    handlers: dict[str, Callable[[Any], Any]] = {}
+    handlers.update({k: lambda v: {name: sub(s) for name, s in v.items()} for k in _SCHEMA_MAPS})
+    handlers.update({k: lambda v: [sub(s) for s in v] for k in _SCHEMA_LISTS})
+    handlers.update({k: sub for k in _SCHEMA_VALUES})
+    out: dict[str, Any] = {}
+    for key, value in node.items():
+        if key in _OPENAPI_ONLY or key.startswith("x-"):
+            continue
+        out[key] = handlers[key](value) if key in handlers else value
+    return out
