@@ -1,0 +1,74 @@
+"""Read a spec for diffing: through the importer (any dialect) when it exists, else plain YAML/JSON."""
+
+from __future__ import annotations
+
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from scripts.paths import CANONICAL_SPEC, ROOT
+from scripts.spec_diff.shapes import HTTP_METHODS
+
+
+class SpecLoadError(Exception):
+    """A spec could not be read; the message says which one and why."""
+
+
+def _plain_load(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))  # JSON is YAML too
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SpecLoadError(f"{path}: cannot read: {exc}") from exc
+    except yaml.YAMLError as exc:
+        raise SpecLoadError(f"{path}: not YAML or JSON: {exc}") from exc
+    if not isinstance(data, dict):
+        raise SpecLoadError(f"{path}: expected a mapping at the top level, got {type(data).__name__}")
+    return data
+
+
+def _keep_operations(doc: dict[str, Any], keep: Any) -> dict[str, Any]:
+    """Only the operations this client is configured for; one missing from a side is then a real add/remove."""
+    if keep is None or not isinstance(doc.get("paths"), dict):
+        return doc
+    wanted = {(str(method).lower(), str(path)) for method, path in keep}
+    paths: dict[str, Any] = {}
+    for path, item in doc["paths"].items():
+        if not isinstance(item, dict):
+            continue
+        kept = {k: v for k, v in item.items() if (k, path) in wanted or k not in HTTP_METHODS}
+        if any(k in HTTP_METHODS for k in kept):
+            paths[path] = kept
+    return {**doc, "paths": paths}
+
+
+def load_spec_file(path: Path) -> dict[str, Any]:
+    """The normalised OpenAPI dict of one source file (the importer's reading when it is available)."""
+    try:
+        from scripts.spec_import import SpecImportError, load_config, load_spec
+    except ImportError:
+        return _plain_load(path)
+    if not path.is_file():
+        raise SpecLoadError(f"{path}: no such file")
+    try:
+        # Every operation is read, so a side lacking one of ours shows as an added/removed operation, not an error;
+        # the overlay (our additions) is applied to both sides alike, so it never shows as a change.
+        doc = load_spec([path], operations="all")
+        return _keep_operations(doc, load_config().operations)
+    except SpecImportError as exc:
+        raise SpecLoadError(f"{path}: {exc}") from exc
+
+
+def load_git_revision(rev: str, path: Path = CANONICAL_SPEC, repo: Path = ROOT) -> dict[str, Any]:
+    """The spec as committed at `rev` (e.g. HEAD), read through the same loader."""
+    rel = path.resolve().relative_to(repo.resolve()).as_posix()
+    proc = subprocess.run(["git", "show", f"{rev}:{rel}"], cwd=repo, capture_output=True)
+    if proc.returncode != 0:
+        msg = proc.stderr.decode(errors="replace").strip()
+        raise SpecLoadError(f"{rev}:{rel}: not in git ({msg})")
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / path.name
+        copy.write_bytes(proc.stdout)
+        return load_spec_file(copy)
