@@ -19,6 +19,12 @@ def dump_yaml(doc: dict[str, Any], *, width: int = 120, indent: int = 2) -> str:
                      default_flow_style=False)
 
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
 def write_atomically(path: Path, text: str) -> None:
     path = Path(path)
     try:
@@ -27,6 +33,8 @@ def write_atomically(path: Path, text: str) -> None:
     except OSError as exc:
         raise SpecImportError(f"cannot write output: {exc.strerror or exc}", source=str(path)) from None
     try:
+        # mkstemp makes the file private (0600); give it the mode a plain open() would have (or the old file's).
+        os.chmod(temp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
