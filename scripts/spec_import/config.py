@@ -12,6 +12,7 @@ import yaml
 from scripts.paths import CANONICAL_SPEC, OPENAPI_DIR
 
 from .errors import SpecImportError
+from .load import load_yaml_text
 from .walk import HTTP_METHODS
 
 DEFAULT_CONFIG_FILE = OPENAPI_DIR / "import-config.yaml"
@@ -52,7 +53,7 @@ def parse_operations(value: Any, where: str) -> tuple[tuple[str, str], ...] | No
 
 def load_config(path: Path = DEFAULT_CONFIG_FILE) -> ImportConfig:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = load_yaml_text(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise SpecImportError(f"cannot read import config: {exc}", source=str(path)) from None
     if not isinstance(raw, dict):

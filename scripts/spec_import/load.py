@@ -18,7 +18,24 @@ from .errors import SpecImportError
 _GZIP_MAGIC = b"\x1f\x8b"
 _FENCE = re.compile(r"^```ya?ml[ \t]*\n(.*?)^```[ \t]*$", re.MULTILINE | re.DOTALL)
 _MARKDOWN_HINT = re.compile(r"^(#{1,6} |```)", re.MULTILINE)
-_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # C loader: same result, faster
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+
+
+class SpecLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]  # C parser when present
+    """Safe loading with YAML 1.2 booleans: only true/false. YAML 1.1 also reads on/off/yes/no/y/n as booleans,
+    which would silently turn an enum value like ``on`` into ``True``."""
+
+
+SpecLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != _BOOL_TAG]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+SpecLoader.add_implicit_resolver(_BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+
+
+def load_yaml_text(text: str) -> Any:
+    """YAML (or JSON) text -> Python values, with SpecLoader; yaml.YAMLError on bad input."""
+    return yaml.load(text, Loader=SpecLoader)  # noqa: S506 - a SafeLoader
 
 
 @dataclass
@@ -70,7 +87,7 @@ def parse_text(text: str, name: str) -> Source:
 
 def _load_yaml(text: str, name: str) -> Any:
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        return load_yaml_text(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""

@@ -16,12 +16,13 @@ import jsonpath_rfc9535 as jsonpath
 import yaml
 
 from .errors import SpecImportError
+from .load import load_yaml_text
 from .pointer import from_tokens, join
 
 
 def load_overlay(path: Path) -> dict[str, Any]:
     try:
-        overlay = yaml.safe_load(path.read_text(encoding="utf-8"))
+        overlay = load_yaml_text(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise SpecImportError(f"cannot read overlay: {exc.strerror or exc}", source=str(path)) from None
     except yaml.YAMLError as exc:
