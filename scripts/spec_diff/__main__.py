@@ -38,10 +38,13 @@ def main(argv: list[str] | None = None) -> int:
         new_path = Path(args.new) if args.new else CANONICAL_SPEC
         new, new_name = load_spec_file(new_path), args.new or str(CANONICAL_SPEC.relative_to(ROOT))
         changes = diff_specs(old, new)
-    except (SpecLoadError, SpecShapeError) as exc:
+    except (SpecLoadError, SpecShapeError, RecursionError) as exc:
         print(f"spec_diff: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    print(render_json(changes, old_name, new_name) if args.json else render_text(changes, old_name, new_name))
+    try:
+        print(render_json(changes, old_name, new_name) if args.json else render_text(changes, old_name, new_name))
+    except BrokenPipeError:  # `| head` closed the pipe: the status still tells the result
+        sys.stdout = None  # type: ignore[assignment]  # no flush error at exit
     return EXIT_BREAKING if worst(changes) is Severity.BREAKING else EXIT_OK
 
 

@@ -54,8 +54,8 @@ def load_spec_file(path: Path) -> dict[str, Any]:
         raise SpecLoadError(f"{path}: no such file")
     try:
         # Every operation is read, so a side lacking one of ours shows as an added/removed operation, not an error;
-        # the overlay (our additions) is applied to both sides alike, so it never shows as a change.
-        doc = load_spec([path], operations="all")
+        # no overlay: a diff shows what the documents say (a canonical spec already holds our additions).
+        doc = load_spec([path], operations="all", overlay=False)
         return _keep_operations(doc, load_config().operations)
     except SpecImportError as exc:
         raise SpecLoadError(f"{path}: {exc}") from exc
