@@ -1,5 +1,5 @@
-"""The import pipeline, in order: load -> detect dialect -> normalise -> slice (each source), then merge ->
-refuse unsupported constructs -> generator workarounds -> overlay -> canonical order (-> write, in run_import)."""
+"""The import pipeline, in order: load -> detect dialect -> normalise -> slice -> refuse unsupported constructs
+(each source), then merge -> generator workarounds -> overlay -> canonical order (-> write, in run_import)."""
 
 from __future__ import annotations
 
@@ -33,6 +33,7 @@ def build_document(sources: Sequence[str | Path], config: ImportConfig, *, overl
             dialect = detect(source)
             normalise(source.doc, dialect, config)
             doc, keys = slice_document(source.doc, config.operations, source.name)
+            refuse_unsupported(doc)
         sliced.append((source.name, doc))
         found |= keys
     names = ", ".join(name for name, _ in sliced)
@@ -43,7 +44,6 @@ def build_document(sources: Sequence[str | Path], config: ImportConfig, *, overl
     if not found:
         raise SpecImportError("no operations found", "/paths", names)
     merged = merge_documents(sliced)
-    refuse_unsupported(merged)
     traps.apply_all(merged)
     if overlay and config.overlay is not None:
         apply_overlay(merged, load_overlay(config.overlay), str(config.overlay))
