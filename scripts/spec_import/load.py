@@ -98,7 +98,8 @@ def _load_yaml(text: str, name: str) -> Any:
 def _as_document(doc: Any, name: str) -> dict[str, Any]:
     if not isinstance(doc, dict):
         raise SpecImportError(f"expected an OpenAPI document (a mapping), got {type(doc).__name__}", "", name)
-    return _string_keys(doc)
+    result: dict[str, Any] = _string_keys(doc)
+    return result
 
 
 def _string_keys(node: Any) -> Any:

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -59,16 +60,12 @@ def run_import(sources: Sequence[str | Path], config: ImportConfig, *, overlay: 
     return target
 
 
-class _blame:
+@contextmanager
+def _blame(source: str) -> Iterator[None]:
     """Adds the source's name to an importer error raised while that source is being processed."""
-
-    def __init__(self, source: str) -> None:
-        self.source = source
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind: object, exc: BaseException | None, tb: object) -> bool:
-        if isinstance(exc, SpecImportError) and exc.source is None:
-            raise SpecImportError(exc.message, exc.pointer, self.source) from None
-        return False
+    try:
+        yield
+    except SpecImportError as exc:
+        if exc.source is not None:
+            raise
+        raise SpecImportError(exc.message, exc.pointer, source) from None
