@@ -93,8 +93,8 @@ def artifacts_in(dist: Path) -> tuple[str, Version, list[Path]]:
         found.add((str(name), version))
     if len(found) != 1:
         raise PublishError(f"{dist} mixes projects or versions: {sorted(map(str, found))}; run `make build`")
-    (name, version), = found  # fmt: skip
-    return name, version, files
+    (project, project_version), = found  # fmt: skip
+    return project, project_version, files
 
 
 class _Links(HTMLParser):

@@ -155,8 +155,8 @@ def write_all(contents: dict[Path, str]) -> None:
     before = {path: path.read_bytes() if path.exists() else None for path in contents}
     try:
         for path, text in contents.items():
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-            staged[path] = Path(tmp)
+            fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            staged[path] = Path(tmp_name)
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 handle.write(text)
         for path, tmp in staged.items():

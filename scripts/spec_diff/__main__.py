@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -44,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         print(render_json(changes, old_name, new_name) if args.json else render_text(changes, old_name, new_name))
     except BrokenPipeError:  # `| head` closed the pipe: the status still tells the result
-        sys.stdout = None  # type: ignore[assignment]  # no flush error at exit
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115  # no second error when Python flushes at exit
     return EXIT_BREAKING if worst(changes) is Severity.BREAKING else EXIT_OK
 
 
