@@ -182,3 +182,29 @@ def test_cli_writes_requested_output(tmp_path: Path) -> None:
     doc = yaml.load(out.read_text(), Loader=yaml.CSafeLoader)
     assert len(operations_of(doc)) == 387
     assert out.stat().st_mode & 0o777 != 0o600  # not the temp file's private mode
+
+
+def _tiny(version: str, nullable_name: dict[str, Any]) -> dict[str, Any]:
+    return {"openapi": version, "info": {"title": "t", "version": "1"}, "paths": {"/v1/user": {"get": {
+        "operationId": "get_user_info",
+        "parameters": [{"name": "xi-api-key", "in": "header", "required": False, "schema": {"type": "string"}}],
+        "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {
+            "$ref": "#/components/schemas/User"}}}}}}}},
+        "components": {"schemas": {"User": {"type": "object", "required": ["user_id"], "properties": {
+            "user_id": {"type": "string"}, "first_name": nullable_name}}}}}
+
+
+@pytest.mark.parametrize(("version", "spelling"), [
+    ("3.0.3", {"type": "string", "nullable": True, "description": "First name."}),
+    ("3.1.0", {"type": ["string", "null"], "description": "First name."}),
+    ("3.2.0", {"anyOf": [{"type": "string"}, {"type": "null"}], "description": "First name."}),
+])
+def test_every_dialect_gives_one_spelling_of_nullability(version: str, spelling: dict[str, Any],
+                                                         tmp_path: Path) -> None:
+    source = tmp_path / f"spec-{version}.yaml"
+    source.write_text(yaml.safe_dump(_tiny(version, spelling)))
+    doc = load_spec([source], operations=["GET /v1/user"], overlay=False)
+    assert doc["openapi"] == "3.1.0"
+    assert doc["components"]["schemas"]["User"]["properties"]["first_name"] == {
+        "anyOf": [{"type": "string"}, {"type": "null"}], "description": "First name."}
+    assert "parameters" not in doc["paths"]["/v1/user"]["get"]
