@@ -91,7 +91,8 @@ def check_preconditions(repo: Path, check_command: str, test_command: str) -> No
     if status.returncode != 0:
         raise Refused(f"not a git work tree: {repo} ({status.stderr.strip()})")
     if status.stdout.strip():
-        dirty = ", ".join(line[3:] for line in status.stdout.splitlines()[:8])
+        lines = status.stdout.splitlines()
+        dirty = ", ".join(line[3:] for line in lines[:8]) + (f" and {len(lines) - 8} more" if len(lines) > 8 else "")
         raise Refused(f"the git tree is dirty ({dirty}); commit or stash first, a release is cut from a commit")
     proc = _run(check_command, repo)
     if proc.returncode != 0:
