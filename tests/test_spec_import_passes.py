@@ -412,3 +412,14 @@ def test_canonical_order() -> None:
     assert list(ordered["paths"]["/z"]) == ["get", "post"]
     assert list(ordered["components"]) == ["schemas", "securitySchemes"]
     assert list(ordered["components"]["schemas"]) == ["a", "b"]
+
+
+def test_docs_rename_onto_an_equal_schema_merges_onto_a_different_one_fails() -> None:
+    currency = "    Currency:\n      type: string\n      enum:\n        - value: usd\n        - value: eur\n"
+    page = DOCS_PAGE.replace("    ThingStatus:", currency + "    ThingStatus:")
+    schemas = run(parse_text(page, "p.md").doc, Dialect.DOCS)["components"]["schemas"]
+    assert schemas["Currency"] == {"type": "string", "enum": ["usd", "eur"]} and "ThingCurrency" not in schemas
+    clash = DOCS_PAGE.replace("    ThingStatus:", "    Currency:\n      type: integer\n    ThingStatus:")
+    with pytest.raises(SpecImportError, match="cannot rename schema 'ThingCurrency' to 'Currency'") as caught:
+        run(parse_text(clash, "p.md").doc, Dialect.DOCS)
+    assert caught.value.pointer == "/components/schemas/ThingCurrency"
