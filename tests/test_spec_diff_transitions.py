@@ -110,3 +110,15 @@ def test_going_back_in_time_is_breaking() -> None:
     assert (Kind.PROPERTY_REMOVED, Severity.BREAKING) in classified(
         found, "GET /v1/user/subscription 200 → current_overage"
     )
+
+
+def test_with_our_overlay_on_both_sides_the_seed004_transition_is_additive() -> None:
+    # Raw docs page vs upstream differ in operationId; our overlay names both the same, as the client sees them.
+    old = load_spec_file(HERE / "seed004_subscription_old.yaml", overlay=True)
+    new = load_spec_file(UPSTREAM, overlay=True)
+    found = diff_specs(old, new)
+    assert not [c for c in found if c.severity is Severity.BREAKING]
+    assert {c.where for c in found if c.kind is Kind.PROPERTY_ADDED_REQUIRED} >= {
+        "GET /v1/user/subscription 200 → max_credit_limit_extension",
+        "GET /v1/user/subscription 200 → current_overage",
+    }

@@ -1,7 +1,9 @@
 """What changed between two OpenAPI specs, classified from the caller's side of this client.
 
-`python -m scripts.spec_diff [--old OLD] [--new NEW] [--json]` (defaults: the canonical spec committed at HEAD
-versus the working copy). Exit status: 0 no changes or none breaking, 3 breaking changes, 2 error.
+`python -m scripts.spec_diff [--old OLD] [--new NEW] [--json] [--overlay]` (defaults: the canonical spec committed
+at HEAD versus the working copy). Sources are read by scripts.spec_import (any dialect, docs markdown included);
+`--overlay` applies our openapi/overlay.yaml to both sides, so comparing a raw upstream source with the canonical
+spec shows only the API's own changes. Exit status: 0 no changes or none breaking, 3 breaking changes, 2 error.
 
 The client is forward-compatible: unknown response fields and unknown enum values are tolerated at runtime.
 From that, each kind of change is classified by one table, `rules.RULES`:

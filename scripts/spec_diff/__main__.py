@@ -22,6 +22,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--old", help="old spec file (default: the canonical spec committed at HEAD)")
     p.add_argument("--new", help="new spec file (default: the working copy of the canonical spec)")
     p.add_argument("--json", action="store_true", help="machine-readable output")
+    overlay_help = "apply openapi/overlay.yaml to both sides (for a raw upstream source vs the canonical spec)"
+    p.add_argument("--overlay", action="store_true", help=overlay_help)
     p.add_argument("--rules", action="store_true", help="print the classification table and exit")
     return p
 
@@ -33,11 +35,15 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
     try:
         if args.old:
-            old, old_name = load_spec_file(Path(args.old)), args.old
+            old, old_name = load_spec_file(Path(args.old), overlay=args.overlay), args.old
         else:
-            old, old_name = load_git_revision("HEAD"), f"HEAD:{CANONICAL_SPEC.relative_to(ROOT)}"
+            old = load_git_revision("HEAD", overlay=args.overlay)
+            old_name = f"HEAD:{CANONICAL_SPEC.relative_to(ROOT)}"
         new_path = Path(args.new) if args.new else CANONICAL_SPEC
-        new, new_name = load_spec_file(new_path), args.new or str(CANONICAL_SPEC.relative_to(ROOT))
+        new, new_name = (
+            load_spec_file(new_path, overlay=args.overlay),
+            args.new or str(CANONICAL_SPEC.relative_to(ROOT)),
+        )
         changes = diff_specs(old, new)
     except (SpecLoadError, SpecShapeError, RecursionError) as exc:
         print(f"spec_diff: error: {exc}", file=sys.stderr)

@@ -44,8 +44,12 @@ def _keep_operations(doc: dict[str, Any], keep: Any) -> dict[str, Any]:
     return {**doc, "paths": paths}
 
 
-def load_spec_file(path: Path) -> dict[str, Any]:
-    """The normalised OpenAPI dict of one source file (the importer's reading when it is available)."""
+def load_spec_file(path: Path, *, overlay: bool = False) -> dict[str, Any]:
+    """The normalised OpenAPI dict of one source file (the importer's reading when it is available).
+
+    `overlay=True` applies our openapi/overlay.yaml too: use it to compare a raw upstream source with the canonical
+    spec, so that our own additions (servers, security, operationIds) do not show as changes.
+    """
     try:
         from scripts.spec_import import SpecImportError, load_config, load_spec
     except ImportError:
@@ -54,14 +58,15 @@ def load_spec_file(path: Path) -> dict[str, Any]:
         raise SpecLoadError(f"{path}: no such file")
     try:
         # Every operation is read, so a side lacking one of ours shows as an added/removed operation, not an error;
-        # no overlay: a diff shows what the documents say (a canonical spec already holds our additions).
-        doc = load_spec([path], operations="all", overlay=False)
+        # Default no overlay: a diff shows what the documents say (a canonical spec already holds our additions).
+        doc = load_spec([path], operations="all", overlay=overlay)
         return _keep_operations(doc, load_config().operations)
     except SpecImportError as exc:
         raise SpecLoadError(f"{path}: {exc}") from exc
 
 
-def load_git_revision(rev: str, path: Path = CANONICAL_SPEC, repo: Path = ROOT) -> dict[str, Any]:
+def load_git_revision(rev: str, path: Path = CANONICAL_SPEC, repo: Path = ROOT, *, overlay: bool = False
+                      ) -> dict[str, Any]:  # fmt: skip
     """The spec as committed at `rev` (e.g. HEAD), read through the same loader."""
     rel = path.resolve().relative_to(repo.resolve()).as_posix()
     proc = subprocess.run(["git", "show", f"{rev}:{rel}"], cwd=repo, capture_output=True)
@@ -71,4 +76,4 @@ def load_git_revision(rev: str, path: Path = CANONICAL_SPEC, repo: Path = ROOT) 
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / path.name
         copy.write_bytes(proc.stdout)
-        return load_spec_file(copy)
+        return load_spec_file(copy, overlay=overlay)
