@@ -1,0 +1,41 @@
+"""Shared fixtures: loopback servers only, and a canary API key that must never be printed."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from scripts.paths import FIXTURES_DIR
+
+CANARY_KEY = "sk-canary-DO-NOT-LEAK-1234"
+
+
+@pytest.fixture(scope="session")
+def httpserver_listen_address() -> tuple[str, int]:
+    """pytest-httpserver binds 127.0.0.1 (never "localhost", which may resolve elsewhere)."""
+    return ("127.0.0.1", 0)
+
+
+@pytest.fixture
+def load_fixture() -> Callable[[str], Any]:
+    """A JSON body from tests/fixtures/, parsed."""
+
+    def load(name: str) -> Any:
+        return json.loads((FIXTURES_DIR / name).read_text())
+
+    return load
+
+
+@pytest.fixture
+def client_for() -> Callable[..., Any]:
+    """An AuthenticatedClient with the canary key and tiny retry waits (tests stay fast); keywords override."""
+    from elevenlabs_user_client import AuthenticatedClient
+
+    def make(base_url: str, **settings: Any) -> AuthenticatedClient:
+        defaults: dict[str, Any] = {"token": CANARY_KEY, "retry_backoff": 0.01, "max_retry_wait": 0.05}
+        return AuthenticatedClient(base_url=base_url, **{**defaults, **settings})
+
+    return make

@@ -1,0 +1,192 @@
+"""Forward compatibility (unknown fields and enum values), lenient and strict parsing, secret fields in repr."""
+
+from __future__ import annotations
+
+import copy
+import logging
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from conftest import CANARY_KEY
+from elevenlabs_user_client import errors, validate_response
+from elevenlabs_user_client.api.user import get_user, get_user_subscription
+from elevenlabs_user_client.models import (
+    ExtendedSubscriptionResponseModel,
+    SeatType,
+    SubscriptionStatusType,
+    UserResponseModel,
+)
+from pytest_httpserver import HTTPServer
+
+SUBSCRIPTION = "SubscriptionResponseModel"
+
+
+@pytest.fixture
+def user(load_fixture: Callable[[str], Any]) -> dict[str, Any]:
+    body: dict[str, Any] = load_fixture("upstream-example-user.json")
+    return body
+
+
+def test_unknown_fields_round_trip_nested_ones_too(user: dict[str, Any]) -> None:
+    user["brand_new_field"] = {"nested": [1, 2]}
+    user["subscription"]["new_counter"] = 7
+    parsed = UserResponseModel.from_dict(copy.deepcopy(user))
+    assert parsed["brand_new_field"] == {"nested": [1, 2]}
+    assert parsed.subscription["new_counter"] == 7
+    assert parsed.to_dict() == user
+
+
+def test_unknown_enum_values_parse_are_kept_and_round_trip(user: dict[str, Any], caplog: Any) -> None:
+    user["seat_type"] = "guest"
+    user["subscription"]["status"] = "paused"
+    with caplog.at_level(logging.WARNING):
+        parsed = UserResponseModel.from_dict(copy.deepcopy(user))
+    assert parsed.seat_type == "guest"
+    assert not parsed.seat_type.is_known
+    assert parsed.subscription.status == "paused"
+    assert isinstance(parsed.subscription.status, SubscriptionStatusType)
+    assert parsed.to_dict() == user
+    assert "paused" in caplog.text  # a warning at most
+
+
+def test_known_enum_values_are_still_the_members(user: dict[str, Any]) -> None:
+    parsed = UserResponseModel.from_dict(user)
+    assert parsed.seat_type is SeatType.WORKSPACE_MEMBER
+    assert parsed.seat_type.is_known
+    assert SeatType("guest") is SeatType("guest")  # an unknown value is one pseudo-member, not one per parse
+    assert "guest" not in [member.value for member in SeatType]
+
+
+def test_unknown_enum_values_arrive_through_the_client(
+    httpserver: HTTPServer, client_for: Callable[..., Any], user: dict[str, Any]
+) -> None:
+    user["seat_type"] = "guest"
+    httpserver.expect_request("/v1/user").respond_with_json(user)
+    parsed = get_user.sync(client=client_for(httpserver.url_for("")))
+    assert parsed.seat_type == "guest"
+    assert parsed.to_dict()["seat_type"] == "guest"
+
+
+def test_lenient_parsing_keeps_an_off_spec_value(user: dict[str, Any]) -> None:
+    user["created_at"] = "yesterday"
+    parsed = UserResponseModel.from_dict(user)
+    assert parsed.created_at == "yesterday"  # type: ignore[comparison-overlap]
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (lambda u: u.pop("user_id"), "user_id: required field missing"),
+        (lambda u: u.__setitem__("subscription", None), f"subscription: expected object {SUBSCRIPTION}, got null"),
+        (lambda u: u.__setitem__("subscription", [1]), f"subscription: expected object {SUBSCRIPTION}, got array"),
+    ],
+    ids=["missing-required", "null-object", "list-for-object"],
+)
+def test_lenient_parsing_that_cannot_go_on_raises_the_validation_error(
+    httpserver: HTTPServer, client_for: Callable[..., Any], user: dict[str, Any], change: Any, expected: str
+) -> None:
+    change(user)
+    httpserver.expect_request("/v1/user").respond_with_json(user)
+    with pytest.raises(errors.ResponseValidationError) as caught:
+        get_user.sync(client=client_for(httpserver.url_for("")))
+    assert expected in caught.value.violations
+    assert isinstance(caught.value.__cause__, KeyError | TypeError | ValueError | AttributeError)
+
+
+def _break_everything(user: dict[str, Any]) -> None:
+    user.pop("is_new_user")
+    user["seat_type"] = "guest"
+    user["first_name"] = 42
+    user["subscription"]["character_count"] = "many"
+    user["subscription"]["tier"] = None
+    user["subscription"]["status"] = "paused"
+    user["subscription"]["max_credit_limit_extension"] = "lots"
+
+
+EVERY_VIOLATION = [
+    "is_new_user: required field missing",
+    "seat_type: unknown SeatType value 'guest' (expected one of 'workspace_admin', 'workspace_member', "
+    "'workspace_lite_member')",
+    "first_name: expected string, got integer",
+    "subscription.character_count: expected integer, got 'many'",
+    "subscription.tier: expected string, got null",
+    "subscription.status: unknown SubscriptionStatusType value 'paused' (expected one of 'trialing', 'active', "
+    "'incomplete', 'past_due', 'free', 'free_disabled')",
+    "subscription.max_credit_limit_extension: expected integer | 'unlimited', got 'lots'",
+]
+
+
+def test_strict_mode_lists_every_violation_with_its_path(
+    httpserver: HTTPServer, client_for: Callable[..., Any], user: dict[str, Any]
+) -> None:
+    _break_everything(user)
+    httpserver.expect_request("/v1/user").respond_with_json(user)
+    with pytest.raises(errors.ResponseValidationError) as caught:
+        get_user.sync(client=client_for(httpserver.url_for(""), strict=True))
+    assert sorted(caught.value.violations) == sorted(EVERY_VIOLATION)
+    for line in EVERY_VIOLATION:
+        assert line in str(caught.value)
+
+
+def test_strict_mode_async(httpserver: HTTPServer, client_for: Callable[..., Any], user: dict[str, Any]) -> None:
+    import asyncio
+
+    _break_everything(user)
+    httpserver.expect_request("/v1/user").respond_with_json(user)
+    with pytest.raises(errors.ResponseValidationError):
+        asyncio.run(get_user.asyncio(client=client_for(httpserver.url_for(""), strict=True)))
+
+
+def test_strict_mode_accepts_valid_bodies(
+    httpserver: HTTPServer, client_for: Callable[..., Any], load_fixture: Callable[[str], Any]
+) -> None:
+    body = load_fixture("upstream-example-extended-subscription.json")
+    body["field_from_the_future"] = True  # unknown fields are not violations
+    httpserver.expect_request("/v1/user/subscription").respond_with_json(body)
+    parsed = get_user_subscription.sync(client=client_for(httpserver.url_for(""), strict=True))
+    assert parsed.to_dict() == body
+
+
+def test_strict_parsing_without_a_client(user: dict[str, Any], load_fixture: Callable[[str], Any]) -> None:
+    assert UserResponseModel.from_dict(user, strict=True).user_id == "1234567890"
+    assert validate_response(UserResponseModel, user).to_dict() == user
+    _break_everything(user)
+    strict_parsers = (
+        lambda: UserResponseModel.from_dict(user, strict=True),
+        lambda: validate_response(UserResponseModel, user),
+    )
+    for parse in strict_parsers:
+        with pytest.raises(errors.ResponseValidationError) as caught:
+            parse()
+        assert sorted(caught.value.violations) == sorted(EVERY_VIOLATION)
+    with pytest.raises(errors.ResponseValidationError) as caught:
+        validate_response(ExtendedSubscriptionResponseModel, [])
+    assert caught.value.violations == ["$: expected object ExtendedSubscriptionResponseModel, got array"]
+
+
+def test_nested_list_items_are_checked_with_their_index(load_fixture: Callable[[str], Any]) -> None:
+    body = load_fixture("upstream-example-extended-subscription.json")
+    body["open_invoices"][0]["amount_due_cents"] = "ten"
+    with pytest.raises(errors.ResponseValidationError) as caught:
+        validate_response(ExtendedSubscriptionResponseModel, body)
+    assert caught.value.violations == ["open_invoices[0].amount_due_cents: expected integer, got 'ten'"]
+
+
+def test_a_declared_secret_is_masked_in_repr_but_kept_in_to_dict(user: dict[str, Any]) -> None:
+    user["xi_api_key"] = CANARY_KEY
+    parsed = UserResponseModel.from_dict(user)
+    assert CANARY_KEY not in repr(parsed)
+    assert CANARY_KEY not in str(parsed)
+    assert "xi_api_key='***'" in repr(parsed)
+    assert parsed.xi_api_key == CANARY_KEY
+    assert parsed.to_dict()["xi_api_key"] == CANARY_KEY
+
+
+def test_a_secret_arriving_as_an_unknown_field_is_masked_too(user: dict[str, Any]) -> None:
+    # the spec marks xi_api_key secret on UserResponseModel; it is secret wherever it appears
+    user["subscription"]["xi_api_key"] = CANARY_KEY
+    parsed = UserResponseModel.from_dict(user)
+    assert CANARY_KEY not in repr(parsed)
+    assert "'xi_api_key': '***'" in repr(parsed.subscription)
+    assert parsed.to_dict()["subscription"]["xi_api_key"] == CANARY_KEY

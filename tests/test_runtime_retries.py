@@ -1,0 +1,293 @@
+"""Retries (httpx-retries underneath), Retry-After, timeouts and the overall deadline, against loopback servers."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import socketserver
+import threading
+import time
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
+from typing import Any
+
+import httpx
+import pytest
+from elevenlabs_user_client import errors
+from elevenlabs_user_client.api.user import get_user
+from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
+
+
+def _ok(load_fixture: Callable[[str], Any]) -> Any:
+    return load_fixture("upstream-example-user.json")
+
+
+def test_503_503_then_200_succeeds(httpserver: HTTPServer, client_for: Callable[..., Any], load_fixture: Any) -> None:
+    for _ in range(2):
+        httpserver.expect_ordered_request("/v1/user").respond_with_data("busy", status=503)
+    httpserver.expect_ordered_request("/v1/user").respond_with_json(_ok(load_fixture))
+
+    user = get_user.sync(client=client_for(httpserver.url_for("")))
+
+    assert user.user_id == "1234567890"
+    assert len(httpserver.log) == 3
+
+
+def test_async_retries_too(httpserver: HTTPServer, client_for: Callable[..., Any], load_fixture: Any) -> None:
+    httpserver.expect_ordered_request("/v1/user").respond_with_data("busy", status=502)
+    httpserver.expect_ordered_request("/v1/user").respond_with_json(_ok(load_fixture))
+
+    user = asyncio.run(get_user.asyncio(client=client_for(httpserver.url_for(""))))
+
+    assert user.user_id == "1234567890"
+    assert len(httpserver.log) == 2
+
+
+@pytest.mark.parametrize("status", [408, 409, 429, 500, 504])
+def test_retryable_statuses_are_retried(httpserver: HTTPServer, client_for: Callable[..., Any], status: int) -> None:
+    httpserver.expect_request("/v1/user").respond_with_data("no", status=status)
+    with pytest.raises(errors.APIStatusError) as caught:
+        get_user.sync(client=client_for(httpserver.url_for(""), max_retries=2))
+    assert len(httpserver.log) == 3
+    assert caught.value.status_code == status
+    assert "after 2 retries" in str(caught.value)
+
+
+@pytest.mark.parametrize("status", [400, 401, 403, 404, 422])
+def test_client_errors_are_not_retried(httpserver: HTTPServer, client_for: Callable[..., Any], status: int) -> None:
+    httpserver.expect_request("/v1/user").respond_with_data("no", status=status)
+    with pytest.raises(errors.APIStatusError):
+        get_user.sync(client=client_for(httpserver.url_for("")))
+    assert len(httpserver.log) == 1
+
+
+def test_max_retries_zero_disables_retries(httpserver: HTTPServer, client_for: Callable[..., Any]) -> None:
+    httpserver.expect_request("/v1/user").respond_with_data("busy", status=503)
+    with pytest.raises(errors.InternalServerError):
+        get_user.sync(client=client_for(httpserver.url_for(""), max_retries=0))
+    assert len(httpserver.log) == 1
+
+
+def test_default_is_two_retries(httpserver: HTTPServer, client_for: Callable[..., Any]) -> None:
+    from elevenlabs_user_client import AuthenticatedClient
+
+    assert AuthenticatedClient(base_url="http://127.0.0.1:1", token="k" * 8).max_retries == 2
+    httpserver.expect_request("/v1/user").respond_with_data("busy", status=503)
+    with pytest.raises(errors.InternalServerError):
+        get_user.sync(client=client_for(httpserver.url_for("")))
+    assert len(httpserver.log) == 3
+
+
+def _timed_retry(httpserver: HTTPServer, client: Any, headers: dict[str, str], load_fixture: Any) -> float:
+    httpserver.expect_ordered_request("/v1/user").respond_with_data("slow down", status=429, headers=headers)
+    httpserver.expect_ordered_request("/v1/user").respond_with_json(_ok(load_fixture))
+    start = time.monotonic()
+    get_user.sync(client=client)
+    return time.monotonic() - start
+
+
+def test_retry_after_seconds_is_honoured(
+    httpserver: HTTPServer, client_for: Callable[..., Any], load_fixture: Any
+) -> None:
+    # backoff alone would wait about 0.01 s: the measured wait comes from the header
+    waited = _timed_retry(httpserver, client_for(httpserver.url_for("")), {"Retry-After": "1"}, load_fixture)
+    assert 0.95 <= waited < 3
+
+
+def test_retry_after_ms_is_honoured(httpserver: HTTPServer, client_for: Callable[..., Any], load_fixture: Any) -> None:
+    waited = _timed_retry(httpserver, client_for(httpserver.url_for("")), {"retry-after-ms": "600"}, load_fixture)
+    assert 0.55 <= waited < 2.5
+
+
+def test_retry_after_http_date_is_honoured(
+    httpserver: HTTPServer, client_for: Callable[..., Any], load_fixture: Any
+) -> None:
+    when = format_datetime(datetime.now(UTC) + timedelta(seconds=2), usegmt=True)
+    waited = _timed_retry(httpserver, client_for(httpserver.url_for("")), {"Retry-After": when}, load_fixture)
+    assert 0.9 <= waited < 3.5  # the date has one-second resolution
+
+
+def test_retry_after_above_the_backoff_cap_is_still_honoured_in_full(
+    httpserver: HTTPServer, client_for: Callable[..., Any], load_fixture: Any
+) -> None:
+    # httpx-retries alone would cut the header to max_backoff_wait (0.05 s here)
+    client = client_for(httpserver.url_for(""), max_retry_wait=0.05)
+    waited = _timed_retry(httpserver, client, {"Retry-After": "1"}, load_fixture)
+    assert waited >= 0.95
+
+
+def test_retry_after_beyond_the_ceiling_raises_at_once(httpserver: HTTPServer, client_for: Callable[..., Any]) -> None:
+    body = {"detail": {"status": "too_many_concurrent_requests", "message": "Too many requests"}}
+    httpserver.expect_request("/v1/user").respond_with_json(body, status=429, headers={"Retry-After": "3600"})
+    client = client_for(httpserver.url_for(""), retry_after_ceiling=60)
+
+    start = time.monotonic()
+    with pytest.raises(errors.RateLimitError) as caught:
+        get_user.sync(client=client)
+
+    assert time.monotonic() - start < 1
+    assert len(httpserver.log) == 1
+    assert caught.value.retry_after == 3600
+    assert caught.value.detail == body["detail"]
+    assert "server asked to wait 3600 s" in str(caught.value)
+    # *_detailed: the server's answer, not an exception
+    detailed = get_user.sync_detailed(client=client_for(httpserver.url_for("")))
+    assert detailed.status_code == 429 and detailed.parsed is None
+
+
+def test_backoff_grows_exponentially(httpserver: HTTPServer, client_for: Callable[..., Any]) -> None:
+    httpserver.expect_request("/v1/user").respond_with_data("busy", status=503)
+    client = client_for(httpserver.url_for(""), max_retries=3, retry_backoff=0.2, max_retry_wait=8)
+    start = time.monotonic()
+    with pytest.raises(errors.InternalServerError):
+        get_user.sync(client=client)
+    # waits 0.2, 0.4, 0.8 nominal; jitter keeps each between half and all of it
+    assert 0.7 <= time.monotonic() - start < 3
+    assert len(httpserver.log) == 4
+
+
+class _ResetThenServe(socketserver.ThreadingTCPServer):
+    """A raw HTTP server on 127.0.0.1 that drops the first `resets` connections without answering (TCP RST)."""
+
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self, resets: int, body: bytes) -> None:
+        self.resets, self.body, self.connections = resets, body, 0
+        super().__init__(("127.0.0.1", 0), _ResetHandler)
+
+
+class _ResetHandler(socketserver.BaseRequestHandler):
+    server: _ResetThenServe
+
+    def handle(self) -> None:
+        self.server.connections += 1
+        sock: socket.socket = self.request
+        sock.recv(65536)
+        if self.server.connections <= self.server.resets:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+            sock.close()  # linger 0: the client sees a connection reset
+            return
+        head = f"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {len(self.server.body)}\r\n"
+        sock.sendall(head.encode() + b"Connection: close\r\n\r\n" + self.server.body)
+
+
+@pytest.fixture
+def reset_server(load_fixture: Any) -> Iterator[_ResetThenServe]:
+    import json
+
+    server = _ResetThenServe(resets=1, body=json.dumps(_ok(load_fixture)).encode())
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_connection_reset_then_200_succeeds(reset_server: _ResetThenServe, client_for: Callable[..., Any]) -> None:
+    host, port = reset_server.server_address[:2]
+    user = get_user.sync(client=client_for(f"http://{host}:{port}"))
+    assert user.user_id == "1234567890"
+    assert reset_server.connections == 2
+
+
+def test_a_connection_reset_then_200_succeeds_async(
+    reset_server: _ResetThenServe, client_for: Callable[..., Any]
+) -> None:
+    host, port = reset_server.server_address[:2]
+    user = asyncio.run(get_user.asyncio(client=client_for(f"http://{host}:{port}")))
+    assert user.user_id == "1234567890"
+    assert reset_server.connections == 2
+
+
+def test_resets_exhausting_the_retries_raise_a_connection_error(
+    reset_server: _ResetThenServe, client_for: Callable[..., Any]
+) -> None:
+    reset_server.resets = 10
+    host, port = reset_server.server_address[:2]
+    with pytest.raises(errors.APIConnectionError) as caught:
+        get_user.sync(client=client_for(f"http://{host}:{port}"))
+    assert isinstance(caught.value.__cause__, httpx.TransportError)
+    assert reset_server.connections == 3
+
+
+@pytest.fixture
+def slow_server() -> Iterator[HTTPServer]:
+    """A server of its own, threaded: requests abandoned by a timed-out client must not reach later tests."""
+    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    server.start()
+    yield server
+    server.clear()
+    server.stop()
+
+
+def _slow(seconds: float) -> Callable[[Request], Response]:
+    def handler(_: Request) -> Response:
+        time.sleep(seconds)
+        return Response("{}", content_type="application/json")
+
+    return handler
+
+
+def test_a_slow_server_ends_in_a_timeout_error_within_the_bound(
+    slow_server: HTTPServer, client_for: Callable[..., Any]
+) -> None:
+    slow_server.expect_request("/v1/user").respond_with_handler(_slow(0.6))
+    client = client_for(slow_server.url_for(""), timeout=0.2, max_retries=0)
+    start = time.monotonic()
+    with pytest.raises(errors.APITimeoutError) as caught:
+        get_user.sync(client=client)
+    assert time.monotonic() - start < 0.5
+    assert isinstance(caught.value.__cause__, httpx.ReadTimeout)
+
+
+def test_the_deadline_bounds_the_whole_call_retries_included(
+    slow_server: HTTPServer, client_for: Callable[..., Any]
+) -> None:
+    slow_server.expect_request("/v1/user").respond_with_handler(_slow(0.5))
+    # 3 attempts x 0.3 s would take 0.9 s or more: the 0.5 s deadline cuts it short
+    client = client_for(slow_server.url_for(""), timeout=0.3, deadline=0.5, max_retries=2)
+    start = time.monotonic()
+    with pytest.raises(errors.APITimeoutError) as caught:
+        get_user.sync(client=client)
+    assert time.monotonic() - start < 0.8
+    assert "deadline" in str(caught.value)
+
+
+def test_the_deadline_bounds_async_calls(slow_server: HTTPServer, client_for: Callable[..., Any]) -> None:
+    slow_server.expect_request("/v1/user").respond_with_handler(_slow(0.5))
+    client = client_for(slow_server.url_for(""), timeout=0.3, deadline=0.5, max_retries=2)
+    start = time.monotonic()
+    with pytest.raises(errors.APITimeoutError):
+        asyncio.run(get_user.asyncio(client=client))
+    assert time.monotonic() - start < 0.8
+
+
+def test_a_retry_after_past_the_deadline_is_not_waited_for(
+    httpserver: HTTPServer, client_for: Callable[..., Any]
+) -> None:
+    httpserver.expect_request("/v1/user").respond_with_data("busy", status=503, headers={"Retry-After": "5"})
+    client = client_for(httpserver.url_for(""), deadline=1.0)
+    start = time.monotonic()
+    with pytest.raises(errors.APITimeoutError):
+        get_user.sync(client=client)
+    assert time.monotonic() - start < 0.5
+    assert len(httpserver.log) == 1
+
+
+def test_a_10_mb_body_is_read_whole(httpserver: HTTPServer, client_for: Callable[..., Any], load_fixture: Any) -> None:
+    body = _ok(load_fixture)
+    body["padding"] = "x" * (10 * 1024 * 1024)
+    httpserver.expect_request("/v1/user").respond_with_json(body)
+    user = get_user.sync(client=client_for(httpserver.url_for("")))
+    assert len(user.additional_properties["padding"]) == 10 * 1024 * 1024
+
+
+def test_default_timeouts_suit_small_json_calls() -> None:
+    from elevenlabs_user_client import client as runtime
+
+    assert runtime.DEFAULT_TIMEOUT.connect == 5.0
+    assert runtime.DEFAULT_TIMEOUT.read == 10.0
+    assert runtime.DEFAULT_DEADLINE == 20.0
