@@ -1,0 +1,209 @@
+"""`python -m scripts.bench`: run every measurement in one process tree and print the markdown table.
+
+Sections (all by default): percall, coldstart, parse, generate, fulldoc, fanout. Each section that cannot run
+becomes rows saying why ("n/a: ..." or "error: ..."); the table is always printed and written to --output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import sys
+import time
+import traceback
+from collections.abc import Callable
+from importlib import metadata
+from pathlib import Path
+
+from scripts.bench import coldstart, contenders, fanout, generation, parse, percall
+from scripts.bench.server import LoopbackServer
+from scripts.bench.table import Row, compared_rows, duration, mark, render, unavailable_rows
+from scripts.paths import ROOT
+
+SECTIONS = ("percall", "coldstart", "parse", "generate", "fulldoc", "fanout")
+DEFAULT_OUTPUT = ROOT / "build" / "bench.md"
+
+
+def _machine() -> str:
+    mem_gib = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    versions = []
+    for dist in ("elevenlabs-user-client", "httpx", "httpcore", "elevenlabs", "pydantic", "uvicorn"):
+        try:
+            versions.append(f"{dist} {metadata.version(dist)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{dist} (not installed)")
+    return (
+        f"{os.cpu_count()} CPUs (nproc {len(os.sched_getaffinity(0))}), {mem_gib:.1f} GiB memory, "
+        f"{platform.system()} {platform.machine()}, Python {platform.python_version()}; " + ", ".join(versions)
+    )
+
+
+def _keep_alive(base_url: str) -> str:
+    """Prove that the server keeps connections alive: five calls from one client arrive from one peer port."""
+    import httpx
+
+    from scripts.bench.bodies import BENCH_KEY
+
+    with httpx.Client(base_url=base_url, headers={"xi-api-key": BENCH_KEY}) as client:
+        ports = {client.get("/v1/user").headers.get("x-bench-peer-port") for _ in range(5)}
+    return "yes (5 calls, 1 connection)" if len(ports) == 1 else f"NO ({len(ports)} connections for 5 calls)"
+
+
+def _guard(title: str, rows: list[Row], work: Callable[[], list[Row]]) -> None:
+    """A failing section becomes an error row: the rest of the table is still worth having."""
+    try:
+        rows.extend(work())
+    except Exception as failed:  # noqa: BLE001 - reported in the table, with the traceback on stderr
+        traceback.print_exc(file=sys.stderr)
+        rows.append(Row(title, "—", f"error: {type(failed).__name__}: {str(failed)[:160]}"))
+
+
+def _percall(base_url: str, args: argparse.Namespace) -> list[Row]:
+    built = contenders.build_all(base_url)
+    samples = percall.measure(built, args.rounds, args.calls)
+    skipped = {c.name: f"n/a: {c.unavailable}" for c in built if c.unavailable}
+    rows: list[Row] = []
+    for mode in ("sync", "async"):
+        title = f"GET /v1/user per call, {mode}"
+        rows += compared_rows(title, samples[mode], floor_limit=1.10)
+        rows += unavailable_rows(title, skipped)
+    return rows
+
+
+def _coldstart(base_url: str, args: argparse.Namespace) -> list[Row]:
+    samples, skipped = coldstart.measure(base_url, args.cold_rounds)
+    wall = {name: [run.seconds for run in runs] for name, runs in samples.items()}
+    peak = {name: [run.peak_mib for run in runs] for name, runs in samples.items()}
+    title_t, title_m = "cold start: import + client + 1 call, wall", "cold start: peak RSS"
+    rows = compared_rows(title_t, wall, floor_limit=1.35) + unavailable_rows(title_t, skipped)
+    rows += compared_rows(title_m, peak, fmt="{:.1f} MiB", absolute_limit=(30.0, "30 MiB"))
+    return rows + unavailable_rows(title_m, skipped)
+
+
+def _parse(args: argparse.Namespace) -> list[Row]:
+    samples = parse.measure(args.parse_rounds, args.parse_iterations)
+    title = f"parse only: bytes → model ({len(parse.USER_BYTES)} B user body)"
+    return compared_rows(title, samples, floor=parse.JSON_ONLY, sdk=parse.SDK_MODEL)
+
+
+def _generate(args: argparse.Namespace) -> list[Row]:
+    runs = generation.canonical(args.generate_rounds)
+    median = sorted(r.seconds for r in runs)[len(runs) // 2]
+    ok = median <= 3.0
+    text = f"{duration(median)}, {runs[0].files} files"
+    return [Row("`make generate`, canonical spec", "generator", text, target="≤ 3 s", met=mark(ok))]
+
+
+def _fulldoc(args: argparse.Namespace) -> list[Row]:
+    title = "full upstream document: import --all-operations + generate"
+    reason = generation.full_document_unavailable()
+    if reason:
+        return [Row(title, "importer + generator", f"n/a: {reason}", target="≤ 20 s")]
+    try:
+        run = generation.full_document()
+    except RuntimeError as failed:
+        return [Row(title, "importer + generator", f"error: {failed}", target="≤ 20 s", met=mark(False))]
+    text = (
+        f"{duration(run.seconds)} (import {duration(run.import_seconds)}), "
+        f"{run.operations} operations, {run.files} files, {run.warnings} generator warnings"
+    )
+    return [Row(title, "importer + generator", text, target="≤ 20 s", met=mark(run.seconds <= 20.0))]
+
+
+def _fanout(base_url: str, args: argparse.Namespace) -> list[Row]:
+    samples, skipped = fanout.measure(base_url, args.fanout_rounds, args.fanout, args.max_connections)
+    # Time per call (the inverse of throughput) keeps "lower is better" for every ratio in the table.
+    per_call = {name: [1 / run.calls_per_second for run in runs] for name, runs in samples.items()}
+    growth = {name: [run.rss_growth_mib for run in runs] for name, runs in samples.items()}
+    title = f"async fan-out: {args.fanout} concurrent get_user_subscription, pool {args.max_connections}"
+    rows = compared_rows(f"{title}, time per call (1/throughput)", per_call)
+    for row in rows:
+        row.median += f" ({1 / _median(per_call[row.contender]):.0f} calls/s)"
+    rows += unavailable_rows(title, skipped)
+    rows += compared_rows(f"{title}, peak RSS growth", growth, fmt="{:.1f} MiB", must_beat_sdk=False)
+    return rows
+
+
+def _median(values: list[float]) -> float:
+    import statistics
+
+    return statistics.median(values)
+
+
+def build_report(args: argparse.Namespace) -> str:
+    started = time.perf_counter()
+    rows: list[Row] = []
+    keep_alive = "not checked"
+    with LoopbackServer() as server:
+        keep_alive = _keep_alive(server.base_url)
+        url = server.base_url
+        steps: dict[str, Callable[[], list[Row]]] = {
+            "percall": lambda: _percall(url, args),
+            "coldstart": lambda: _coldstart(url, args),
+            "parse": lambda: _parse(args),
+            "generate": lambda: _generate(args),
+            "fulldoc": lambda: _fulldoc(args),
+            "fanout": lambda: _fanout(url, args),
+        }
+        for name in args.sections:
+            print(f"bench: {name} ...", file=sys.stderr, flush=True)
+            section_start = time.perf_counter()
+            _guard(name, rows, steps[name])
+            print(f"bench: {name} took {time.perf_counter() - section_start:.0f} s", file=sys.stderr, flush=True)
+    now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return "\n".join(
+        [
+            f"## Benchmark run {now}",
+            "",
+            f"Machine: {_machine()}.",
+            f"Server: uvicorn (httptools) in its own process on 127.0.0.1, HTTP/1.1 keep-alive: {keep_alive}.",
+            f"Rounds: per call {args.rounds}×{args.calls} calls, cold start {args.cold_rounds}, parse "
+            f"{args.parse_rounds}×{args.parse_iterations}, fan-out {args.fanout_rounds}; contenders interleaved, "
+            "rotating order.",
+            "Ratios are medians over rounds of (this value / the floor's or SDK's value in the same round); "
+            "lower is better everywhere (fan-out is shown as time per call).",
+            "",
+            render(rows),
+            "",
+            f"Total bench time: {time.perf_counter() - started:.0f} s.",
+            "",
+        ]
+    )
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m scripts.bench", description=__doc__)
+    p.add_argument("--sections", type=lambda s: s.split(","), default=list(SECTIONS), help=",".join(SECTIONS))
+    p.add_argument("--rounds", type=int, default=15, help="per-call rounds")
+    p.add_argument("--calls", type=int, default=200, help="calls per contender per round")
+    p.add_argument("--cold-rounds", type=int, default=5)
+    p.add_argument("--parse-rounds", type=int, default=10)
+    p.add_argument("--parse-iterations", type=int, default=500)
+    p.add_argument("--generate-rounds", type=int, default=3)
+    p.add_argument("--fanout", type=int, default=1000, help="concurrent calls")
+    p.add_argument("--max-connections", type=int, default=50)
+    p.add_argument("--fanout-rounds", type=int, default=2)
+    p.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help=f"default: {DEFAULT_OUTPUT.relative_to(ROOT)}")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    unknown = [s for s in args.sections if s not in SECTIONS]
+    if unknown:
+        print(f"unknown section(s) {', '.join(unknown)}; choose from {', '.join(SECTIONS)}", file=sys.stderr)
+        return 2
+    report = build_report(args)
+    print(report)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    tmp = args.output.with_name(f".{args.output.name}.tmp")
+    tmp.write_text(report, encoding="utf-8")
+    os.replace(tmp, args.output)
+    print(f"written to {args.output}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,110 @@
+"""Generation speed: the generator on the canonical spec (what `make generate` runs), and importer + generator on
+ElevenLabs' whole published document. Everything is written into temporary folders; client/ is never touched."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from scripts.generate import GenerationError, generate_into
+from scripts.paths import CANONICAL_SPEC, GENERATOR_CONFIG, OPENAPI_DIR, PACKAGE_NAME, ROOT, TEMPLATES_DIR
+
+FULL_DOCUMENT = OPENAPI_DIR / "upstream" / "elevenlabs-openapi-2026-08-22.json.gz"
+
+
+@dataclass
+class GenerationRun:
+    seconds: float
+    files: int
+    import_seconds: float = 0.0
+    operations: int = 0
+    warnings: int = 0
+
+
+def _first_error(failed: GenerationError) -> str:
+    """The generator prints a long rich traceback; its last non-empty line names the problem."""
+    lines = [line.strip() for line in str(failed).splitlines() if line.strip()]
+    return (lines[-1] if lines else "no output")[:200]
+
+
+def _count_files(package: Path) -> int:
+    return sum(1 for p in package.rglob("*.py") if "__pycache__" not in p.parts)
+
+
+def canonical(rounds: int) -> list[GenerationRun]:
+    runs = []
+    for _ in range(rounds):
+        with tempfile.TemporaryDirectory(prefix="bench-generate-") as tmp:
+            start = time.perf_counter()
+            try:
+                package = generate_into(Path(tmp), CANONICAL_SPEC)
+            except GenerationError as failed:
+                raise RuntimeError(f"generator failed: {_first_error(failed)}") from None
+            runs.append(GenerationRun(time.perf_counter() - start, _count_files(package)))
+    return runs
+
+
+def full_document_unavailable() -> str | None:
+    """Why the full-document row cannot run yet, or None."""
+    if not FULL_DOCUMENT.exists():
+        return f"{FULL_DOCUMENT.relative_to(ROOT)} is not in the repository yet"
+    proc = subprocess.run(
+        [sys.executable, "-m", "scripts.spec_import", "--help"], cwd=ROOT, capture_output=True, text=True
+    )
+    if proc.returncode != 0:
+        return "scripts.spec_import is not available"
+    if "--all-operations" not in proc.stdout:
+        return "scripts.spec_import has no --all-operations option yet"
+    return None
+
+
+def _count_operations(spec: Path) -> int:
+    import yaml
+
+    methods = {"get", "put", "post", "delete", "patch", "head", "options", "trace"}
+    doc = yaml.safe_load(spec.read_text())
+    return sum(1 for item in (doc.get("paths") or {}).values() for m in item if m in methods)
+
+
+def _generate_tolerating_warnings(spec: Path, out: Path) -> int:
+    """The generator as `make generate` runs it, except that warnings are counted instead of failing the run:
+    the whole upstream document has operations (audio bodies, odd unions) it cannot express, and the row measures
+    speed, not completeness. Returns the number of warnings."""
+    cmd = [
+        sys.executable, "-m", "openapi_python_client", "generate",
+        "--path", str(spec),
+        "--config", str(GENERATOR_CONFIG),
+        "--custom-template-path", str(TEMPLATES_DIR),
+        "--meta", "none",
+        "--output-path", str(out),
+        "--overwrite",
+    ]  # fmt: skip
+    env = {**os.environ, "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])}
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=env)
+    if proc.returncode != 0 or not out.is_dir():
+        lines = [line.strip() for line in (proc.stdout + proc.stderr).splitlines() if line.strip()]
+        raise RuntimeError(f"generator failed: {(lines[-1] if lines else 'no output')[:200]}")
+    return sum(1 for line in proc.stdout.splitlines() if line.startswith(("Cannot", "Unable", "Skipping")))
+
+
+def full_document() -> GenerationRun:
+    """Import all operations of the stored upstream document, then generate; raises RuntimeError on failure."""
+    with tempfile.TemporaryDirectory(prefix="bench-full-") as tmp:
+        spec = Path(tmp) / "full.yaml"
+        cmd = [sys.executable, "-m", "scripts.spec_import", "--all-operations", "--output", str(spec)]
+        cmd.append(str(FULL_DOCUMENT))
+        start = time.perf_counter()
+        proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+        imported = time.perf_counter()
+        if proc.returncode != 0:
+            last = (proc.stderr.strip().splitlines() or ["(no output)"])[-1]
+            raise RuntimeError(f"importer failed: {last[:200]}")
+        out = Path(tmp) / "out" / PACKAGE_NAME
+        warnings = _generate_tolerating_warnings(spec, out)
+        done = time.perf_counter()
+        return GenerationRun(done - start, _count_files(out), imported - start, _count_operations(spec), warnings)
