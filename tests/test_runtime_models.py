@@ -190,3 +190,18 @@ def test_a_secret_arriving_as_an_unknown_field_is_masked_too(user: dict[str, Any
     assert CANARY_KEY not in repr(parsed)
     assert "'xi_api_key': '***'" in repr(parsed.subscription)
     assert parsed.to_dict()["subscription"]["xi_api_key"] == CANARY_KEY
+
+
+def test_from_dict_itself_never_raises_a_bare_error(user: dict[str, Any]) -> None:
+    del user["subscription"]["tier"]
+    with pytest.raises(errors.ResponseValidationError) as caught:
+        UserResponseModel.from_dict(user)
+    assert "subscription.tier: required field missing" in caught.value.violations
+    assert isinstance(caught.value.__cause__, KeyError)
+
+
+def test_union_members_still_parse_after_a_failed_variant(load_fixture: Callable[[str], Any]) -> None:
+    body = load_fixture("upstream-example-extended-subscription.json")
+    body["max_credit_limit_extension"] = "unlimited"
+    parsed = ExtendedSubscriptionResponseModel.from_dict(body, strict=True)
+    assert parsed.max_credit_limit_extension == "unlimited"
