@@ -52,7 +52,8 @@ def canonical(rounds: int) -> list[GenerationRun]:
 def full_document_unavailable() -> str | None:
     """Why the full-document row cannot run yet, or None."""
     if not FULL_DOCUMENT.exists():
-        return f"{FULL_DOCUMENT.relative_to(ROOT)} is not in the repository yet"
+        shown = FULL_DOCUMENT.relative_to(ROOT) if FULL_DOCUMENT.is_relative_to(ROOT) else FULL_DOCUMENT
+        return f"{shown} is not in the repository yet"
     proc = subprocess.run(
         [sys.executable, "-m", "scripts.spec_import", "--help"], cwd=ROOT, capture_output=True, text=True
     )

@@ -1,0 +1,91 @@
+"""Smoke test of `make bench` with tiny round counts: the table has the right shape. Timings are never asserted."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from scripts.bench import __main__ as bench
+from scripts.bench import contenders, generation, parse
+from scripts.bench.table import COLUMNS
+
+RATIO = re.compile(r"^\d+\.\d\d×$|^—$")
+TINY = [
+    "--rounds", "2", "--calls", "3",
+    "--cold-rounds", "1",
+    "--parse-rounds", "2", "--parse-iterations", "3",
+    "--generate-rounds", "1",
+    "--fanout", "12", "--max-connections", "4", "--fanout-rounds", "1",
+]  # fmt: skip
+
+
+def _table(text: str) -> list[list[str]]:
+    lines = [line for line in text.splitlines() if line.startswith("|")]
+    return [[cell.strip() for cell in re.split(r"(?<!\\)\|", line.strip()[1:-1])] for line in lines]
+
+
+@pytest.mark.slow
+def test_tiny_run_prints_and_writes_a_well_formed_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The full-document row takes minutes; pointing it at a missing file checks that it degrades to "n/a".
+    monkeypatch.setattr(generation, "FULL_DOCUMENT", tmp_path / "missing.json.gz")
+    output = tmp_path / "out" / "bench.md"
+
+    assert bench.main([*TINY, "--output", str(output)]) == 0
+
+    printed = capsys.readouterr().out
+    written = output.read_text()
+    assert written.strip() in printed
+    assert re.search(r"^## Benchmark run \d{4}-\d\d-\d\d \d\d:\d\d UTC$", written, re.M)
+    assert re.search(r"Machine: \d+ CPUs \(nproc \d+\), [\d.]+ GiB memory", written)
+    assert "keep-alive: yes" in written
+
+    header, rule, *rows = _table(written)
+    assert tuple(header) == COLUMNS
+    assert len(rule) == len(header) == 7
+    assert all(len(row) == 7 for row in rows), rows
+    by_measurement: dict[str, list[list[str]]] = {}
+    for row in rows:
+        by_measurement.setdefault(row[0], []).append(row)
+    assert not [r for r in rows if r[2].startswith("error")], "a section failed"
+
+    for mode in ("sync", "async"):
+        per_call = by_measurement[f"GET /v1/user per call, {mode}"]
+        assert [r[1] for r in per_call if not r[2].startswith("n/a")][:2] == [contenders.FLOOR, contenders.DEFAULT]
+        assert {r[1] for r in per_call} == set(contenders.ORDER)
+        floor = next(r for r in per_call if r[1] == contenders.FLOOR)
+        assert floor[3] == "1.00×"
+        ours = next(r for r in per_call if r[1] == contenders.DEFAULT)
+        assert RATIO.match(ours[3]) and RATIO.match(ours[4])
+        assert ours[5] == "≤ 1.10× floor, < SDK" and ours[6] in ("✓", "✗")
+
+    cold = [m for m in by_measurement if m.startswith("cold start")]
+    assert len(cold) == 2
+    for measurement in cold:
+        assert {r[1] for r in by_measurement[measurement]} == set(contenders.ORDER)
+    peak = by_measurement["cold start: peak RSS"]
+    assert all(re.match(r"^\d+\.\d MiB$", r[2]) for r in peak if not r[2].startswith("n/a"))
+
+    parse_rows = next(v for k, v in by_measurement.items() if k.startswith("parse only"))
+    assert [r[1] for r in parse_rows] == [parse.JSON_ONLY, parse.THIS_MODEL, parse.SDK_MODEL]
+    assert parse_rows[1][5] == "< SDK" and parse_rows[1][6] in ("✓", "✗")
+
+    (generate,) = by_measurement["`make generate`, canonical spec"]
+    assert re.match(r"^[\d.]+ (s|ms), \d+ files$", generate[2]) and generate[5] == "≤ 3 s"
+    (full,) = next(v for k, v in by_measurement.items() if k.startswith("full upstream document"))
+    assert full[2].startswith("n/a: ") and "missing.json.gz" in full[2]
+
+    fan = [k for k in by_measurement if k.startswith("async fan-out: 12 concurrent")]
+    assert len(fan) == 2
+    throughput = by_measurement[fan[0]]
+    assert all(re.search(r"\(\d+ calls/s\)$", r[2]) for r in throughput)
+    assert {r[1] for r in throughput} >= {contenders.FLOOR, contenders.DEFAULT, contenders.SDK}
+
+
+def test_unknown_section_is_a_usage_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert bench.main(["--sections", "percall,nonsense", "--output", str(tmp_path / "b.md")]) == 2
+    assert "nonsense" in capsys.readouterr().err
+    assert not (tmp_path / "b.md").exists()
