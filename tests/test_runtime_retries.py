@@ -277,6 +277,39 @@ def test_a_retry_after_past_the_deadline_is_not_waited_for(
     assert len(httpserver.log) == 1
 
 
+def _dribble(sock: socket.socket) -> None:
+    sock.recv(65536)
+    sock.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n")
+    try:
+        for _ in range(1000):  # one byte every 50 ms: each read is quick, the body takes 50 s
+            sock.sendall(b" ")
+            time.sleep(0.05)
+    except OSError:
+        pass  # the client gave up
+
+
+def test_a_body_dribbling_past_the_deadline_ends_in_a_timeout_error(client_for: Callable[..., Any]) -> None:
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), _DribbleHandler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        host, port = server.server_address[:2]
+        client = client_for(f"http://{host}:{port}", timeout=1.0, deadline=0.5, max_retries=0)
+        start = time.monotonic()
+        with pytest.raises(errors.APITimeoutError) as caught:
+            get_user.sync(client=client)
+        assert time.monotonic() - start < 1.0
+        assert isinstance(caught.value.__cause__, httpx.ReadTimeout)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class _DribbleHandler(socketserver.BaseRequestHandler):
+    def handle(self) -> None:
+        _dribble(self.request)
+
+
 def test_a_10_mb_body_is_read_whole(httpserver: HTTPServer, client_for: Callable[..., Any], load_fixture: Any) -> None:
     body = _ok(load_fixture)
     body["padding"] = "x" * (10 * 1024 * 1024)
@@ -291,3 +324,13 @@ def test_default_timeouts_suit_small_json_calls() -> None:
     assert runtime.DEFAULT_TIMEOUT.connect == 5.0
     assert runtime.DEFAULT_TIMEOUT.read == 10.0
     assert runtime.DEFAULT_DEADLINE == 20.0
+
+
+@pytest.mark.parametrize(
+    "setting", [{"max_retries": -1}, {"deadline": 0}, {"max_retry_wait": 0}, {"retry_backoff": -0.1}]
+)
+def test_nonsense_retry_settings_are_refused_when_the_client_is_made(setting: dict[str, Any]) -> None:
+    from elevenlabs_user_client import AuthenticatedClient
+
+    with pytest.raises(ValueError, match=next(iter(setting))):
+        AuthenticatedClient(base_url="http://127.0.0.1:1", token="k" * 8, **setting)
