@@ -265,15 +265,30 @@ def test_the_deadline_bounds_async_calls(slow_server: HTTPServer, client_for: Ca
     assert time.monotonic() - start < 0.8
 
 
-def test_a_retry_after_past_the_deadline_is_not_waited_for(
+def test_a_retry_after_past_the_deadline_ends_with_the_server_answer_at_once(
     httpserver: HTTPServer, client_for: Callable[..., Any]
 ) -> None:
     httpserver.expect_request("/v1/user").respond_with_data("busy", status=503, headers={"Retry-After": "5"})
     client = client_for(httpserver.url_for(""), deadline=1.0)
     start = time.monotonic()
-    with pytest.raises(errors.APITimeoutError):
+    with pytest.raises(errors.InternalServerError) as caught:
         get_user.sync(client=client)
     assert time.monotonic() - start < 0.5
+    assert len(httpserver.log) == 1
+    assert caught.value.retry_after == 5
+    assert "server asked to wait 5 s" in str(caught.value)
+
+
+def test_a_backoff_past_the_deadline_ends_in_a_timeout_error(
+    httpserver: HTTPServer, client_for: Callable[..., Any]
+) -> None:
+    httpserver.expect_request("/v1/user").respond_with_data("busy", status=503)
+    client = client_for(httpserver.url_for(""), deadline=0.3, retry_backoff=2.0, max_retry_wait=8)
+    start = time.monotonic()
+    with pytest.raises(errors.APITimeoutError) as caught:
+        get_user.sync(client=client)
+    assert time.monotonic() - start < 0.3
+    assert "deadline" in str(caught.value)
     assert len(httpserver.log) == 1
 
 
