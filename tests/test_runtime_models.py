@@ -205,3 +205,8 @@ def test_union_members_still_parse_after_a_failed_variant(load_fixture: Callable
     body["max_credit_limit_extension"] = "unlimited"
     parsed = ExtendedSubscriptionResponseModel.from_dict(body, strict=True)
     assert parsed.max_credit_limit_extension == "unlimited"
+
+
+def test_an_unknown_value_spelled_like_a_member_name_is_not_known() -> None:
+    assert not SeatType("WORKSPACE_ADMIN").is_known
+    assert SeatType("workspace_admin").is_known
