@@ -120,7 +120,8 @@ def _fanout(base_url: str, args: argparse.Namespace) -> list[Row]:
     title = f"async fan-out: {args.fanout} concurrent get_user_subscription, pool {args.max_connections}"
     rows = compared_rows(f"{title}, time per call (1/throughput)", per_call)
     for row in rows:
-        row.median += f" ({1 / _median(per_call[row.contender]):.0f} calls/s)"
+        notes = sorted({run.note for run in samples[row.contender] if run.note})
+        row.median += f" ({'; '.join([f'{1 / _median(per_call[row.contender]):.0f} calls/s', *notes])})"
     rows += unavailable_rows(title, skipped)
     rows += compared_rows(f"{title}, peak RSS growth", growth, fmt="{:.1f} MiB", must_beat_sdk=False)
     return rows

@@ -16,6 +16,7 @@ import sys
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -32,35 +33,69 @@ _EXPECTED = {FLOOR: "dict", DEFAULT: "ExtendedSubscriptionResponseModel", STRICT
 class FanoutRun:
     calls_per_second: float
     rss_growth_mib: float
+    note: str = ""
 
 
 def _peak_rss_mib() -> float:
+    """This process image's RSS high-water mark. getrusage's ru_maxrss would also count the RSS inherited from the
+    forking parent (the benchmark, ~100 MiB), which hides the growth entirely; VmHWM is reset by exec."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _build(name: str, base_url: str, limits: httpx.Limits) -> Callable[[], Awaitable[Any]]:
+def _pool_limit(client: httpx.AsyncClient) -> int | None:
+    """max_connections of the connection pool at the bottom of the client's transport stack, if it can be found."""
+    seen: set[int] = set()
+    stack: list[object] = [client._transport]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        pool = getattr(node, "_pool", None)
+        if pool is not None and hasattr(pool, "_max_connections"):
+            return int(pool._max_connections)
+        stack.extend(v for v in vars(node).values() if isinstance(v, httpx.AsyncBaseTransport))
+    return None
+
+
+def _build(name: str, base_url: str, limits: httpx.Limits) -> tuple[Callable[[], Awaitable[Any]], str]:
+    """The call to fan out, and a note when the pool bound had to be set another way than asked."""
     if name == FLOOR:
         raw = httpx.AsyncClient(base_url=base_url, headers={"xi-api-key": BENCH_KEY}, limits=limits)
 
         async def raw_call() -> Any:
             return (await raw.get("/v1/user/subscription")).json()
 
-        return raw_call
+        return raw_call, ""
     if name in (DEFAULT, STRICT):
         from elevenlabs_user_client.api.user import get_user_subscription
 
         client = build_this_client(base_url, strict=name == STRICT, httpx_args={"limits": limits})
-        return lambda: get_user_subscription.asyncio(client=client)
+        note = ""
+        got = _pool_limit(client.get_async_httpx_client())
+        if got is not None and got != limits.max_connections:
+            # The runtime built its own transport and dropped `limits`: bound the pool through the transport instead,
+            # so every contender runs with the same pool.
+            note = f"httpx_args limits ignored, pool was {got}: bounded via httpx_args transport"
+            transport = httpx.AsyncHTTPTransport(limits=limits)
+            client = build_this_client(base_url, strict=name == STRICT, httpx_args={"transport": transport})
+        return (lambda: get_user_subscription.asyncio(client=client)), note
     from elevenlabs import AsyncElevenLabs
 
     sdk = AsyncElevenLabs(
         api_key=BENCH_KEY, base_url=base_url, httpx_client=httpx.AsyncClient(limits=limits, timeout=240)
     )
-    return lambda: sdk.user.subscription.get()
+    return (lambda: sdk.user.subscription.get()), ""
 
 
 async def _run(name: str, base_url: str, calls: int, max_connections: int) -> FanoutRun:
-    call = _build(name, base_url, httpx.Limits(max_connections=max_connections))
+    call, note = _build(name, base_url, httpx.Limits(max_connections=max_connections))
     warm = await asyncio.gather(*(call() for _ in range(max_connections)))
     got = type(warm[0]).__name__
     if got != _EXPECTED.get(name, "Subscription"):
@@ -72,7 +107,7 @@ async def _run(name: str, base_url: str, calls: int, max_connections: int) -> Fa
     elapsed = time.perf_counter() - start
     if len(results) != calls:
         raise RuntimeError(f"{name} finished {len(results)} of {calls} calls")
-    return FanoutRun(calls / elapsed, _peak_rss_mib() - before)
+    return FanoutRun(calls / elapsed, _peak_rss_mib() - before, note)
 
 
 def run_once(name: str, base_url: str, calls: int, max_connections: int) -> FanoutRun:
@@ -87,7 +122,7 @@ def run_once(name: str, base_url: str, calls: int, max_connections: int) -> Fano
         last = (proc.stderr.strip().splitlines() or ["(no output)"])[-1]
         raise RuntimeError(f"exit {proc.returncode}: {last[:160]}")
     data = json.loads(proc.stdout.strip().splitlines()[-1])
-    return FanoutRun(data["calls_per_second"], data["rss_growth_mib"])
+    return FanoutRun(data["calls_per_second"], data["rss_growth_mib"], data.get("note", ""))
 
 
 def measure(
@@ -113,7 +148,9 @@ def measure(
 def main(argv: list[str]) -> int:
     name, base_url, calls, max_connections = argv[0], argv[1], int(argv[2]), int(argv[3])
     run = asyncio.run(_run(name, base_url, calls, max_connections))
-    print(json.dumps({"calls_per_second": run.calls_per_second, "rss_growth_mib": run.rss_growth_mib}))
+    print(
+        json.dumps({"calls_per_second": run.calls_per_second, "rss_growth_mib": run.rss_growth_mib, "note": run.note})
+    )
     return 0
 
 
