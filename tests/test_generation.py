@@ -25,7 +25,11 @@ def test_comparison_lists_every_differing_file(tmp_path: Path) -> None:
     (copy / "stray.py").write_text("")
     problems = generate.tree_differences(PACKAGE_DIR, copy)
     kinds = sorted(p.splitlines()[0] for p in problems)
-    assert kinds == ["differs: client.py", "missing from client/: models/price.py", "not produced by the generator: stray.py"]
+    assert kinds == [
+        "differs: client.py",
+        "missing from client/: models/price.py",
+        "not produced by the generator: stray.py",
+    ]
 
 
 def test_generator_and_formatter_are_pinned_exactly() -> None:
@@ -37,5 +41,12 @@ def test_generator_and_formatter_are_pinned_exactly() -> None:
 
 
 def test_generated_layout_reads_well() -> None:
-    for rel in ("client.py", "errors.py", "types.py", "py.typed", "api/user/get_user.py", "api/user/get_user_subscription.py"):
+    for rel in (
+        "client.py",
+        "errors.py",
+        "types.py",
+        "py.typed",
+        "api/user/get_user.py",
+        "api/user/get_user_subscription.py",
+    ):
         assert (PACKAGE_DIR / rel).is_file(), rel
