@@ -1,19 +1,18 @@
 """`make demo`: fetch the account through the generated client and print a readable summary.
 
-With ELEVENLABS_API_KEY set it asks that account's server (ELEVENLABS_BASE_URL, default the public API); without it,
-a loopback mock on 127.0.0.1 serves recorded fixtures, so the demo works offline and without an account.
+With ELEVENLABS_API_KEY set it asks that account's server (ELEVENLABS_BASE_URL, default the public API) through
+`AuthenticatedClient.from_env()`; without it, a loopback mock on 127.0.0.1 serves recorded fixtures, so the demo
+works offline and without an account. Fetching and presentation are separate: `fetch_account` returns the models,
+`format_summary` and its helpers only format them.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, TypeVar
 
-import httpx
 from elevenlabs_user_client import AuthenticatedClient, errors
 from elevenlabs_user_client.api.user import get_user, get_user_subscription
 from elevenlabs_user_client.models import (
@@ -24,19 +23,16 @@ from elevenlabs_user_client.models import (
     PendingSubscriptionSwitchResponseModel,
     UserResponseModel,
 )
-from elevenlabs_user_client.types import Response, Unset
+from elevenlabs_user_client.types import Unset
 
 from scripts import mock_api
 
 API_KEY_VARIABLE = "ELEVENLABS_API_KEY"
 BASE_URL_VARIABLE = "ELEVENLABS_BASE_URL"
-DEFAULT_BASE_URL = "https://api.elevenlabs.io"
 # Only the loopback mock accepts this; it is not a credential.
 MOCK_API_KEY = "demo-key-for-the-loopback-mock"
 BAR_WIDTH = 30
 LABEL_WIDTH = 16
-
-Model = TypeVar("Model")
 
 
 class DemoError(Exception):
@@ -52,50 +48,16 @@ class Account:
 # --- fetching --------------------------------------------------------------------------------
 
 
-def _error_detail(response: Response[Any]) -> str:
-    try:
-        body = json.loads(response.content)
-    except ValueError:
-        return "non-JSON body"
-    detail = body.get("detail") if isinstance(body, dict) else None
-    if isinstance(detail, dict) and isinstance(detail.get("message"), str):
-        return f"{detail['message']} ({detail.get('status', 'no status')})"
-    return "unexpected body"
-
-
-def _expect(response: Response[Any], model: type[Model], what: str) -> Model:
-    if isinstance(response.parsed, model):
-        return response.parsed
-    raise DemoError(f"{what} answered HTTP {int(response.status_code)}: {_error_detail(response)}")
-
-
 def fetch_account(client: AuthenticatedClient) -> Account:
     """Both operations through the generated client; any failure becomes a DemoError naming the call."""
     what = "GET /v1/user"
     try:
-        user = _expect(get_user.sync_detailed(client=client), UserResponseModel, what)
+        user = get_user.sync(client=client)
         what = "GET /v1/user/subscription"
-        subscription = _expect(
-            get_user_subscription.sync_detailed(client=client), ExtendedSubscriptionResponseModel, what
-        )
-    except httpx.HTTPError as err:
+        subscription = get_user_subscription.sync(client=client)
+    except errors.ElevenLabsError as err:
         raise DemoError(f"{what} failed: {type(err).__name__}: {err}") from err
-    except errors.UnexpectedStatus as err:
-        raise DemoError(f"{what} answered HTTP {err.status_code}") from err
-    except (KeyError, TypeError, ValueError) as err:
-        # The generated models raise these on bodies of the wrong shape.
-        raise DemoError(f"{what} returned a body the client could not read: {type(err).__name__}: {err}") from err
     return Account(user=user, subscription=subscription)
-
-
-def _client(base_url: str, api_key: str) -> AuthenticatedClient:
-    # ElevenLabs authenticates with a bare `xi-api-key` header, not `Authorization: Bearer`.
-    return AuthenticatedClient(base_url=base_url, token=api_key, auth_header_name="xi-api-key", prefix="")
-
-
-def fetch_from(base_url: str, api_key: str) -> Account:
-    with _client(base_url, api_key) as client:
-        return fetch_account(client)
 
 
 # --- presentation ----------------------------------------------------------------------------
@@ -241,26 +203,40 @@ def _redacted(text: str, secret: str) -> str:
     return text.replace(secret, "[redacted]") if secret else text
 
 
-def run(environ: dict[str, str]) -> str:
-    """The summary text for this environment; raises DemoError."""
-    api_key = environ.get(API_KEY_VARIABLE, "")
-    if api_key:
-        base_url = environ.get(BASE_URL_VARIABLE) or DEFAULT_BASE_URL
-        return format_summary(fetch_from(base_url, api_key), source=base_url)
+def _from_your_account() -> str:
     try:
-        with mock_api.serve_account(MOCK_API_KEY) as api:
-            account = fetch_from(api.base_url, MOCK_API_KEY)
+        client = AuthenticatedClient.from_env()  # ELEVENLABS_API_KEY, ELEVENLABS_BASE_URL or the public API
+    except errors.ElevenLabsError as err:
+        raise DemoError(str(err)) from err
+    with client:
+        account = fetch_account(client)
+    where = os.environ.get(BASE_URL_VARIABLE) or "the ElevenLabs API"
+    return format_summary(account, source=f"{where}, key from {API_KEY_VARIABLE}")
+
+
+def _from_the_mock() -> str:
+    try:
+        with (
+            mock_api.serve_account(MOCK_API_KEY) as api,
+            AuthenticatedClient(base_url=api.base_url, token=MOCK_API_KEY) as client,
+        ):
+            account = fetch_account(client)
     except mock_api.FixtureError as err:
         raise DemoError(str(err)) from err
     return format_summary(account, source=f"loopback mock with recorded fixtures; set {API_KEY_VARIABLE} for yours")
 
 
+def run() -> str:
+    """The summary for this environment: your account when ELEVENLABS_API_KEY is set, else the mock's."""
+    return _from_your_account() if os.environ.get(API_KEY_VARIABLE, "").strip() else _from_the_mock()
+
+
 def main() -> int:
-    environ = dict(os.environ)
     try:
-        print(run(environ))
+        print(run())
     except DemoError as err:
-        print(f"demo failed: {_redacted(str(err), environ.get(API_KEY_VARIABLE, ''))}", file=sys.stderr)
+        secret = os.environ.get(API_KEY_VARIABLE, "").strip()
+        print(f"demo failed: {_redacted(str(err), secret)}", file=sys.stderr)
         return 1
     return 0
 

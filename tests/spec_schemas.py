@@ -46,6 +46,7 @@ def load_spec() -> dict[str, Any]:
     return spec
 
 
+@cache
 def _registry() -> Registry:
     return Registry().with_resource(SPEC_URI, Resource(contents=load_spec(), specification=DRAFT202012))
 
@@ -81,6 +82,7 @@ def schema_name_at(pointer: str) -> str:
     return ref.removeprefix(prefix)
 
 
+@cache
 def validator(pointer: str) -> Draft202012Validator:
     return Draft202012Validator({"$ref": SPEC_URI + pointer}, registry=_registry())
 

@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 import elevenlabs_user_client.models as models
-import jsonschema
 import pytest
 import spec_schemas
 import yaml
+from elevenlabs_user_client import errors
 
 from scripts.paths import FIXTURES_DIR
 
@@ -29,7 +29,7 @@ class Fixture:
     file: str
     pointer: str  # where the body's schema is in the spec
     conforms: bool
-    expected_violations: tuple[str, ...]
+    missing: tuple[str, ...]  # required fields a non-conforming body lacks, as dotted paths
 
     @property
     def body(self) -> Any:
@@ -49,7 +49,7 @@ def _from_entry(entry: dict[str, Any]) -> Fixture:
         pointer = spec_schemas.response_schema_pointer(entry["operation"])
     else:
         pointer = spec_schemas.component_pointer(entry["schema"])
-    return Fixture(entry["file"], pointer, bool(entry["conforms"]), tuple(entry.get("violations", ())))
+    return Fixture(entry["file"], pointer, bool(entry["conforms"]), tuple(entry.get("missing", ())))
 
 
 def _operation_for_id(operation_id: str) -> str:
@@ -96,14 +96,22 @@ def canonical_json(value: Any) -> str:
     return json.dumps(value, sort_keys=True)
 
 
-# Strict parsing in one place. When the runtime offers it, switch this function to
-# `return model.from_dict(body, strict=True)` and STRICT_PARSE_ERRORS to its validation error.
-STRICT_PARSE_ERRORS: tuple[type[Exception], ...] = (jsonschema.ValidationError,)
+# Strict parsing in one place (it was jsonschema validation before the runtime offered its own).
+STRICT_PARSE_ERRORS: tuple[type[Exception], ...] = (errors.ResponseValidationError,)
 
 
 def parse_strictly(fixture: Fixture, body: Any) -> Any:
-    spec_schemas.validator(fixture.pointer).validate(body)
-    return fixture.model.from_dict(body)
+    return fixture.model.from_dict(body, strict=True)
+
+
+def jsonschema_message_for_missing(path: str) -> str:
+    parent, _, leaf = path.rpartition(".")
+    return f"${'.' + parent if parent else ''}: '{leaf}' is a required property"
+
+
+def missing_paths_reported(err: errors.ResponseValidationError, paths: tuple[str, ...]) -> list[str]:
+    """The paths that no violation of err names (empty when every one is reported)."""
+    return [p for p in paths if not any(v.startswith(f"{p}:") for v in err.violations)]
 
 
 # --- the manifest itself ---------------------------------------------------------------------
@@ -120,7 +128,7 @@ def test_manifest_explains_every_non_conforming_fixture() -> None:
     for entry in _manifest_entries():
         assert entry.get("source"), entry["file"]
         if not entry["conforms"]:
-            assert entry.get("reason") and entry.get("violations"), entry["file"]
+            assert entry.get("reason") and entry.get("missing"), entry["file"]
 
 
 def test_both_operations_and_both_outcomes_are_covered() -> None:
@@ -156,8 +164,8 @@ def test_conforming_fixture_validates(fixture: Fixture) -> None:
 @by_file(NON_CONFORMING)
 def test_non_conforming_fixture_shows_its_known_violations(fixture: Fixture) -> None:
     found = spec_schemas.violations(fixture.pointer, fixture.body)
-    missing = [v for v in fixture.expected_violations if v not in found]
-    assert not missing, f"expected violations not reported: {missing}; reported: {found}"
+    expected = [jsonschema_message_for_missing(p) for p in fixture.missing]
+    assert [e for e in expected if e not in found] == [], f"reported: {found}"
 
 
 # --- generated models ------------------------------------------------------------------------
@@ -171,21 +179,11 @@ def test_conforming_fixture_round_trips_through_the_model(fixture: Fixture) -> N
 
 
 @by_file(NON_CONFORMING)
-@pytest.mark.xfail(
-    strict=True,
-    raises=KeyError,
-    reason="generated from_dict raises a bare KeyError on a missing required field (rule 5); "
-    "the runtime's parse errors are to replace it",
-)
-def test_non_conforming_fixture_parses_or_fails_with_the_package_error(fixture: Fixture) -> None:
-    body = fixture.body
-    try:
-        parsed = fixture.model.from_dict(body)
-    except Exception as err:
-        if type(err).__module__.startswith("elevenlabs_user_client"):
-            return  # refused with the package's own error, as rule 5 asks
-        raise
-    assert canonical_json(parsed.to_dict()) == canonical_json(body)
+def test_non_conforming_fixture_fails_lenient_parsing_with_the_package_error(fixture: Fixture) -> None:
+    # A missing required field cannot be parsed even leniently: the package's own error names it.
+    with pytest.raises(errors.ResponseValidationError) as caught:
+        fixture.model.from_dict(fixture.body)
+    assert missing_paths_reported(caught.value, fixture.missing) == [], caught.value.violations
 
 
 def test_undeclared_fields_are_kept_where_they_were() -> None:
@@ -207,12 +205,15 @@ def test_pending_change_parses_into_the_right_variant() -> None:
 
 
 @by_file(CONFORMING)
-def test_conforming_fixture_parses_strictly(fixture: Fixture) -> None:
-    parsed = parse_strictly(fixture, fixture.body)
+def test_conforming_fixture_parses_strictly_and_round_trips(fixture: Fixture) -> None:
+    body = fixture.body
+    parsed = parse_strictly(fixture, body)
     assert isinstance(parsed, fixture.model)
+    assert canonical_json(parsed.to_dict()) == canonical_json(body)
 
 
 @by_file(NON_CONFORMING)
 def test_non_conforming_fixture_is_refused_by_strict_parsing(fixture: Fixture) -> None:
-    with pytest.raises(STRICT_PARSE_ERRORS):
+    with pytest.raises(STRICT_PARSE_ERRORS) as caught:
         parse_strictly(fixture, fixture.body)
+    assert missing_paths_reported(caught.value, fixture.missing) == [], caught.value.violations
