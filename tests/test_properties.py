@@ -5,11 +5,14 @@ Two angles, because drawing whole bodies is slow (the library rebuilds sub-strat
 includes optional unions such as pending_change:
 - whole bodies, in moderate numbers;
 - one property at a time: values drawn from that property's schema, set into a conforming fixture.
+A third test sets a property to valid or arbitrary JSON and checks that strict parsing accepts exactly the bodies
+jsonschema accepts, and that lenient parsing fails only with the package's own error.
 Runs are derandomized, so a failure reproduces on the next run.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 from functools import cache
 from typing import Any
@@ -18,6 +21,7 @@ import attrs
 import elevenlabs_user_client.models as models
 import pytest
 import spec_schemas
+from elevenlabs_user_client import errors
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
@@ -119,3 +123,71 @@ def test_raw_json_check_notices_an_unparsed_union() -> None:
     parsed = models.ExtendedSubscriptionResponseModel.from_dict(body)
     parsed.pending_change = {"kind": "change"}  # type: ignore[assignment]
     assert raw_json_in_fields(parsed) == ["$.pending_change"]
+
+
+# --- strict parsing agrees with the spec ----------------------------------------------------------
+
+
+def _spec_strings(node: Any) -> set[str]:
+    """Every string an enum or const of the schema allows: near-miss values are where parsers go wrong."""
+    found: set[str] = set()
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "enum":
+                found.update(v for v in value if isinstance(v, str))
+            elif key == "const" and isinstance(value, str):
+                found.add(value)
+            else:
+                found |= _spec_strings(value)
+    elif isinstance(node, list):
+        for item in node:
+            found |= _spec_strings(item)
+    return found
+
+
+@cache
+def any_json(operation: str) -> st.SearchStrategy[Any]:
+    schema = response_schema(operation)
+    words = sorted(_spec_strings(schema) | set(schema["properties"]))
+    scalars = st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(),
+        # Integral floats are left out here: see test_strict_parse_accepts_an_integral_float_for_an_integer.
+        st.floats(allow_nan=False, allow_infinity=False).filter(lambda x: not x.is_integer()),
+        st.text(max_size=6),
+        st.sampled_from(words),
+    )
+    keys = st.one_of(st.sampled_from(words), st.text(max_size=4))
+    return st.recursive(scalars, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(keys, inner, max_size=4))
+
+
+@pytest.mark.parametrize(("operation", "name"), single_property_cases())
+@settings(max_examples=30, **DRAW_SETTINGS)
+@given(data=st.data())
+def test_strict_parsing_accepts_exactly_what_the_spec_allows(operation: str, name: str, data: st.DataObject) -> None:
+    value = data.draw(st.one_of(property_strategy(operation, name), any_json(operation)), label=name)
+    body = {**json.loads((FIXTURES_DIR / OPERATIONS[operation]).read_text(encoding="utf-8")), name: value}
+    conforms = spec_schemas.violations(spec_schemas.response_schema_pointer(operation), body) == []
+    model = model_for(operation)
+    try:
+        model.from_dict(body, strict=True)
+        accepted = True
+    except errors.ResponseValidationError:
+        accepted = False
+    assert accepted == conforms
+    # Lenient parsing keeps off-spec values, or fails with the package's own error, never a bare built-in one.
+    with contextlib.suppress(errors.ElevenLabsError):
+        model.from_dict(body)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=errors.ResponseValidationError,
+    reason="strict parsing rejects 41230.0 for an integer; JSON Schema 2020-12 counts it as an integer",
+)
+def test_strict_parse_accepts_an_integral_float_for_an_integer() -> None:
+    operation = "GET /v1/user/subscription"
+    body = {**json.loads((FIXTURES_DIR / OPERATIONS[operation]).read_text()), "character_count": 41230.0}
+    assert spec_schemas.violations(spec_schemas.response_schema_pointer(operation), body) == []
+    models.ExtendedSubscriptionResponseModel.from_dict(body, strict=True)
