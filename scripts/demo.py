@@ -89,15 +89,23 @@ def money(cents: float, currency: str | None) -> str:
     return f"{amount} {currency.upper()}" if currency else amount
 
 
+def plain(value: object) -> str:
+    """An enum member's value, or the value itself: lenient parsing keeps values the spec does not list."""
+    return str(getattr(value, "value", value))
+
+
+def money_text(amount: str, currency: object) -> str:
+    return f"{amount} {plain(currency).upper()}"
+
+
 def period_name(value: object) -> str:
-    raw = getattr(value, "value", value)
-    return _PERIOD_NAMES.get(str(raw), str(raw))
+    return _PERIOD_NAMES.get(plain(value), plain(value))
 
 
 def subscription_currency(sub: ExtendedSubscriptionResponseModel) -> str | None:
     if sub.currency is None or isinstance(sub.currency, Unset):
-        return sub.current_overage.currency.value
-    return sub.currency.value
+        return plain(sub.current_overage.currency)
+    return plain(sub.currency)
 
 
 def describe_credit_extension(sub: ExtendedSubscriptionResponseModel) -> str:
@@ -114,7 +122,7 @@ def describe_pending_change(
 ) -> str | None:
     if isinstance(change, PendingSubscriptionSwitchResponseModel):
         return (
-            f"switch to tier {change.next_tier.value}, billed {period_name(change.next_billing_period)}, "
+            f"switch to tier {plain(change.next_tier)}, billed {period_name(change.next_billing_period)}, "
             f"on {local_date(change.timestamp_seconds)}"
         )
     if isinstance(change, PendingCancellationResponseModel):
@@ -153,7 +161,7 @@ def characters_line(sub: ExtendedSubscriptionResponseModel) -> str:
 
 
 def plan_line(sub: ExtendedSubscriptionResponseModel) -> str:
-    text = f"tier {sub.tier}, status {sub.status.value}"
+    text = f"tier {sub.tier}, status {plain(sub.status)}"
     if sub.billing_period is not None and not isinstance(sub.billing_period, Unset):
         text += f", billed {period_name(sub.billing_period)}"
     return text
@@ -161,7 +169,7 @@ def plan_line(sub: ExtendedSubscriptionResponseModel) -> str:
 
 def user_line(user: UserResponseModel) -> str:
     name = user.first_name if isinstance(user.first_name, str) else "(no first name)"
-    return f"{name} ({user.user_id}), {user.seat_type.value.replace('_', ' ')}"
+    return f"{name} ({user.user_id}), {plain(user.seat_type).replace('_', ' ')}"
 
 
 def summary_lines(account: Account) -> list[str]:
@@ -174,7 +182,7 @@ def summary_lines(account: Account) -> list[str]:
         _row("Plan", plan_line(sub)),
         _row("Characters", characters_line(sub)),
         _row("Next reset", local_date(reset) if isinstance(reset, int) else "not scheduled"),
-        _row("Overage", f"{describe_credit_extension(sub)}; current {overage.amount} {overage.currency.value.upper()}"),
+        _row("Overage", f"{describe_credit_extension(sub)}; current {money_text(overage.amount, overage.currency)}"),
         _row(
             "Voice slots",
             f"{sub.voice_slots_used} of {sub.voice_limit} used; "
@@ -203,6 +211,14 @@ def _redacted(text: str, secret: str) -> str:
     return text.replace(secret, "[redacted]") if secret else text
 
 
+def summarise(account: Account, source: str) -> str:
+    try:
+        return format_summary(account, source)
+    except (TypeError, ValueError, AttributeError, OverflowError, OSError) as err:
+        # Lenient parsing keeps off-spec values (a null count, a huge timestamp); say so instead of a traceback.
+        raise DemoError(f"the account data has values the summary cannot show: {type(err).__name__}: {err}") from err
+
+
 def _from_your_account() -> str:
     try:
         client = AuthenticatedClient.from_env()  # ELEVENLABS_API_KEY, ELEVENLABS_BASE_URL or the public API
@@ -211,7 +227,7 @@ def _from_your_account() -> str:
     with client:
         account = fetch_account(client)
     where = os.environ.get(BASE_URL_VARIABLE) or "the ElevenLabs API"
-    return format_summary(account, source=f"{where}, key from {API_KEY_VARIABLE}")
+    return summarise(account, source=f"{where}, key from {API_KEY_VARIABLE}")
 
 
 def _from_the_mock() -> str:
@@ -223,7 +239,7 @@ def _from_the_mock() -> str:
             account = fetch_account(client)
     except mock_api.FixtureError as err:
         raise DemoError(str(err)) from err
-    return format_summary(account, source=f"loopback mock with recorded fixtures; set {API_KEY_VARIABLE} for yours")
+    return summarise(account, source=f"loopback mock with recorded fixtures; set {API_KEY_VARIABLE} for yours")
 
 
 def run() -> str:

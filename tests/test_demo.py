@@ -195,3 +195,17 @@ def test_money_and_periods() -> None:
     assert demo.money(5, None) == "0.05"
     assert demo.period_name("3_month_period") == "every 3 months"
     assert demo.period_name("someday_period") == "someday_period"
+
+
+def test_off_spec_values_from_a_lenient_parse_end_in_a_demo_error() -> None:
+    odd = account("user-all-optional.json", "subscription-switch-with-invoices.json")
+    odd.subscription.character_count = None  # type: ignore[assignment]  # as lenient parsing may keep it
+    with pytest.raises(demo.DemoError, match="values the summary cannot show"):
+        demo.summarise(odd, source="test")
+
+
+def test_values_the_spec_does_not_list_are_shown_as_they_came() -> None:
+    body = fixture("subscription-switch-with-invoices.json")
+    body["status"] = "paused_for_winter"
+    sub = ExtendedSubscriptionResponseModel.from_dict(body)
+    assert demo.plan_line(sub).startswith("tier creator, status paused_for_winter")
