@@ -177,8 +177,8 @@ def build_report(args: argparse.Namespace) -> str:
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m scripts.bench", description=__doc__)
     p.add_argument("--sections", type=lambda s: s.split(","), default=list(SECTIONS), help=",".join(SECTIONS))
-    p.add_argument("--rounds", type=int, default=15, help="per-call rounds")
-    p.add_argument("--calls", type=int, default=200, help="calls per contender per round")
+    p.add_argument("--rounds", type=int, default=30, help="per-call rounds")
+    p.add_argument("--calls", type=int, default=100, help="calls per contender per round")
     p.add_argument("--cold-rounds", type=int, default=5)
     p.add_argument("--parse-rounds", type=int, default=10)
     p.add_argument("--parse-iterations", type=int, default=500)
