@@ -6,6 +6,7 @@ that holds the whole spec as one resource, so `#/components/schemas/...` referen
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -32,6 +33,11 @@ _SCHEMA_VALUES = {
 }
 # OpenAPI annotations that are not JSON Schema; generators need not see them.
 _OPENAPI_ONLY = {"example", "discriminator", "xml", "externalDocs"}
+
+
+def canonical_json(value: Any) -> str:
+    """Bodies compared as JSON text: Python's == says 1 == 1.0 == True, JSON does not, and neither may a round trip."""
+    return json.dumps(value, sort_keys=True)
 
 
 class SpecLookupError(LookupError):

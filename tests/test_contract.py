@@ -7,7 +7,6 @@ unchanged, fields the spec does not declare included.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,11 +16,16 @@ import pytest
 import spec_schemas
 import yaml
 from elevenlabs_user_client import errors
+from spec_schemas import canonical_json
 
+from scripts import record
+from scripts.mock_api import load_fixture
 from scripts.paths import FIXTURES_DIR
 
 MANIFEST = FIXTURES_DIR / "manifest.yaml"
 RECORDED_PREFIX = "recorded-"
+# What every API key in a hand-made fixture was replaced with.
+FAKE_KEY = "fake-key-for-tests-0000"
 
 
 @dataclass(frozen=True)
@@ -33,7 +37,7 @@ class Fixture:
 
     @property
     def body(self) -> Any:
-        return json.loads((FIXTURES_DIR / self.file).read_text(encoding="utf-8"))
+        return load_fixture(self.file)
 
     @property
     def model(self) -> Any:
@@ -77,9 +81,11 @@ def _all_operation_ids() -> list[str]:
 
 
 def all_fixtures() -> list[Fixture]:
-    listed = [_from_entry(e) for e in _manifest_entries()]
-    recorded = [_recorded(p) for p in sorted(FIXTURES_DIR.glob(f"{RECORDED_PREFIX}*.json"))]
-    return listed + recorded
+    """The manifest's entries, then recorded files it does not list (an entry can mark a recorded body as drifted)."""
+    entries = _manifest_entries()
+    listed = {e["file"] for e in entries}
+    recorded = [p for p in sorted(FIXTURES_DIR.glob(f"{RECORDED_PREFIX}*.json")) if p.name not in listed]
+    return [_from_entry(e) for e in entries] + [_recorded(p) for p in recorded]
 
 
 FIXTURES = all_fixtures()
@@ -89,11 +95,6 @@ NON_CONFORMING = [f for f in FIXTURES if not f.conforms]
 
 def by_file(fixtures: list[Fixture]) -> Any:
     return pytest.mark.parametrize("fixture", fixtures, ids=[f.file for f in fixtures])
-
-
-def canonical_json(value: Any) -> str:
-    # Python's == says 1 == 1.0 == True; JSON text does not, and neither may the round trip.
-    return json.dumps(value, sort_keys=True)
 
 
 # Strict parsing in one place (it was jsonschema validation before the runtime offered its own).
@@ -119,9 +120,12 @@ def missing_paths_reported(err: errors.ResponseValidationError, paths: tuple[str
 
 def test_manifest_and_fixture_files_agree() -> None:
     listed = [e["file"] for e in _manifest_entries()]
-    on_disk = sorted(p.name for p in FIXTURES_DIR.glob("*.json") if not p.name.startswith(RECORDED_PREFIX))
     assert len(listed) == len(set(listed)), "a fixture is listed twice"
-    assert sorted(listed) == on_disk
+    assert [f for f in listed if not (FIXTURES_DIR / f).is_file()] == [], "listed but missing"
+    unlisted = [
+        p.name for p in FIXTURES_DIR.glob("*.json") if p.name not in listed and not p.name.startswith(RECORDED_PREFIX)
+    ]
+    assert unlisted == [], "every fixture but a recorded one needs a manifest entry"
 
 
 def test_manifest_explains_every_non_conforming_fixture() -> None:
@@ -138,10 +142,9 @@ def test_both_operations_and_both_outcomes_are_covered() -> None:
 
 
 def test_no_fixture_carries_a_real_looking_api_key() -> None:
+    placeholders = {None, FAKE_KEY, record.KEY_PLACEHOLDER}
     for fixture in FIXTURES:
-        text = (FIXTURES_DIR / fixture.file).read_text(encoding="utf-8")
-        for key in _values_of(json.loads(text), "xi_api_key"):
-            assert key is None or key == "fake-key-for-tests-0000", fixture.file
+        assert set(_values_of(fixture.body, "xi_api_key")) <= placeholders, fixture.file
 
 
 def _values_of(node: Any, name: str) -> list[Any]:
@@ -187,7 +190,7 @@ def test_non_conforming_fixture_fails_lenient_parsing_with_the_package_error(fix
 
 
 def test_undeclared_fields_are_kept_where_they_were() -> None:
-    body = json.loads((FIXTURES_DIR / "user-all-optional.json").read_text(encoding="utf-8"))
+    body = load_fixture("user-all-optional.json")
     user = models.UserResponseModel.from_dict(body)
     assert user["subscription_extras"]["moderation"]["safety_status"] == "appeal_approved"
     assert user.subscription["trust_on_invoice_creation"] is False
@@ -196,7 +199,7 @@ def test_undeclared_fields_are_kept_where_they_were() -> None:
 
 def test_pending_change_parses_into_the_right_variant() -> None:
     def pending(file: str) -> Any:
-        body = json.loads((FIXTURES_DIR / file).read_text(encoding="utf-8"))
+        body = load_fixture(file)
         return models.ExtendedSubscriptionResponseModel.from_dict(body).pending_change
 
     assert isinstance(pending("subscription-switch-with-invoices.json"), models.PendingSubscriptionSwitchResponseModel)
@@ -217,3 +220,13 @@ def test_non_conforming_fixture_is_refused_by_strict_parsing(fixture: Fixture) -
     with pytest.raises(STRICT_PARSE_ERRORS) as caught:
         parse_strictly(fixture, fixture.body)
     assert missing_paths_reported(caught.value, fixture.missing) == [], caught.value.violations
+
+
+def test_recorded_file_names_lead_to_their_operation() -> None:
+    # `make record` writes recorded-<operationId>-<date>.json; get_user must not swallow get_user_subscription.
+    subscription = _recorded(FIXTURES_DIR / "recorded-get_user_subscription-2026-11-22.json")
+    user = _recorded(FIXTURES_DIR / "recorded-get_user-2026-11-22.json")
+    assert spec_schemas.schema_name_at(subscription.pointer) == "ExtendedSubscriptionResponseModel"
+    assert spec_schemas.schema_name_at(user.pointer) == "UserResponseModel"
+    with pytest.raises(spec_schemas.SpecLookupError):
+        _recorded(FIXTURES_DIR / "recorded-delete_everything-2026-11-22.json")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -17,13 +16,13 @@ from elevenlabs_user_client.models import (
 )
 
 from scripts import demo, mock_api
-from scripts.paths import FIXTURES_DIR, ROOT
+from scripts.paths import ROOT
 
 CANARY_KEY = "canary-key-7f3a9c1e5b"
 
 
 def fixture(name: str) -> Any:
-    return json.loads((FIXTURES_DIR / name).read_text(encoding="utf-8"))
+    return mock_api.load_fixture(name)
 
 
 def run_demo(**env: str) -> subprocess.CompletedProcess[str]:

@@ -13,7 +13,6 @@ Runs are derandomized, so a failure reproduces on the next run.
 from __future__ import annotations
 
 import contextlib
-import json
 from functools import cache
 from typing import Any
 
@@ -25,8 +24,9 @@ from elevenlabs_user_client import errors
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
+from spec_schemas import canonical_json
 
-from scripts.paths import FIXTURES_DIR
+from scripts.mock_api import load_fixture
 
 # A conforming fixture per operation, as the background for single-property draws.
 OPERATIONS = {
@@ -40,11 +40,6 @@ DRAW_SETTINGS = {
     "deadline": None,  # generation time varies with the machine; behaviour, not speed, is under test
     "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
 }
-
-
-def canonical_json(value: Any) -> str:
-    # Python's == says 1 == 1.0 == True; JSON text does not, and neither may the round trip.
-    return json.dumps(value, sort_keys=True)
 
 
 def model_for(operation: str) -> Any:
@@ -113,13 +108,13 @@ def test_whole_generated_body_round_trips(operation: str, data: st.DataObject) -
 @given(data=st.data())
 def test_generated_property_value_round_trips(operation: str, name: str, data: st.DataObject) -> None:
     value = data.draw(property_strategy(operation, name), label=name)
-    background = json.loads((FIXTURES_DIR / OPERATIONS[operation]).read_text(encoding="utf-8"))
+    background = load_fixture(OPERATIONS[operation])
     assert_round_trips(operation, {**background, name: value})
 
 
 def test_raw_json_check_notices_an_unparsed_union() -> None:
     # The check above must be able to fail: a union branch left as a dict is what it looks for.
-    body = json.loads((FIXTURES_DIR / OPERATIONS["GET /v1/user/subscription"]).read_text(encoding="utf-8"))
+    body = load_fixture(OPERATIONS["GET /v1/user/subscription"])
     parsed = models.ExtendedSubscriptionResponseModel.from_dict(body)
     parsed.pending_change = {"kind": "change"}  # type: ignore[assignment]
     assert raw_json_in_fields(parsed) == ["$.pending_change"]
@@ -167,7 +162,7 @@ def any_json(operation: str) -> st.SearchStrategy[Any]:
 @given(data=st.data())
 def test_strict_parsing_accepts_exactly_what_the_spec_allows(operation: str, name: str, data: st.DataObject) -> None:
     value = data.draw(st.one_of(property_strategy(operation, name), any_json(operation)), label=name)
-    body = {**json.loads((FIXTURES_DIR / OPERATIONS[operation]).read_text(encoding="utf-8")), name: value}
+    body = {**load_fixture(OPERATIONS[operation]), name: value}
     conforms = spec_schemas.violations(spec_schemas.response_schema_pointer(operation), body) == []
     model = model_for(operation)
     try:
@@ -188,6 +183,6 @@ def test_strict_parsing_accepts_exactly_what_the_spec_allows(operation: str, nam
 )
 def test_strict_parse_accepts_an_integral_float_for_an_integer() -> None:
     operation = "GET /v1/user/subscription"
-    body = {**json.loads((FIXTURES_DIR / OPERATIONS[operation]).read_text()), "character_count": 41230.0}
+    body = {**load_fixture(OPERATIONS[operation]), "character_count": 41230.0}
     assert spec_schemas.violations(spec_schemas.response_schema_pointer(operation), body) == []
     models.ExtendedSubscriptionResponseModel.from_dict(body, strict=True)
