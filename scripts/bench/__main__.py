@@ -73,7 +73,7 @@ def _percall(base_url: str, args: argparse.Namespace) -> list[Row]:
 
 
 def _coldstart(base_url: str, args: argparse.Namespace) -> list[Row]:
-    samples, skipped = coldstart.measure(base_url, args.cold_rounds)
+    samples, skipped = coldstart.measure(base_url, args.cold_rounds, args.cold_python)
     wall = {name: [run.seconds for run in runs] for name, runs in samples.items()}
     peak = {name: [run.peak_mib for run in runs] for name, runs in samples.items()}
     title_t, title_m = "cold start: import + client + 1 call, wall", "cold start: peak RSS"
@@ -160,6 +160,7 @@ def build_report(args: argparse.Namespace) -> str:
             "",
             f"Machine: {_machine()}.",
             f"Server: uvicorn (httptools) in its own process on 127.0.0.1, HTTP/1.1 keep-alive: {keep_alive}.",
+            f"Cold-start interpreter: {args.cold_python}.",
             f"Rounds: per call {args.rounds}×{args.calls} calls, cold start {args.cold_rounds}, parse "
             f"{args.parse_rounds}×{args.parse_iterations}, fan-out {args.fanout_rounds}; contenders interleaved, "
             "rotating order.",
@@ -180,6 +181,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--rounds", type=int, default=30, help="per-call rounds")
     p.add_argument("--calls", type=int, default=100, help="calls per contender per round")
     p.add_argument("--cold-rounds", type=int, default=5)
+    p.add_argument(
+        "--cold-python",
+        default=sys.executable,
+        help="interpreter for the cold-start children, e.g. a clean venv with only the runtime dependencies "
+        "(+ elevenlabs); default: this one",
+    )
     p.add_argument("--parse-rounds", type=int, default=10)
     p.add_argument("--parse-iterations", type=int, default=500)
     p.add_argument("--generate-rounds", type=int, default=3)

@@ -18,7 +18,7 @@ from pathlib import Path
 from scripts.bench.bodies import BENCH_KEY
 from scripts.bench.contenders import DEFAULT, FLOOR, SDK, STRICT, client_kwargs
 from scripts.bench.stats import rotate
-from scripts.paths import ROOT
+from scripts.paths import CLIENT_DIR, ROOT
 
 _RAW = """
 import os, httpx
@@ -69,7 +69,7 @@ def snippets() -> dict[str, str]:
 _GNU_TIME = Path("/usr/bin/time")
 
 
-def run_once(code: str, base_url: str) -> ColdRun:
+def run_once(code: str, base_url: str, python: str = sys.executable) -> ColdRun:
     env = {
         **os.environ,
         "BENCH_BASE_URL": base_url,
@@ -78,7 +78,9 @@ def run_once(code: str, base_url: str) -> ColdRun:
         "ELEVENLABS_API_KEY": BENCH_KEY,
     }
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    cmd = [sys.executable, "-c", textwrap.dedent(code)]
+    if python != sys.executable:  # another environment (e.g. a clean venv with the runtime dependencies only)
+        env["PYTHONPATH"] = str(CLIENT_DIR)
+    cmd = [python, "-c", textwrap.dedent(code)]
     with tempfile.TemporaryDirectory(prefix="bench-cold-") as tmp:
         report = Path(tmp) / "maxrss"
         # A forked child inherits the parent's RSS high-water mark (this process holds the SDK: ~60 MiB), so the
@@ -99,19 +101,21 @@ def run_once(code: str, base_url: str) -> ColdRun:
     return ColdRun(elapsed, kib / 1024)
 
 
-def measure(base_url: str, rounds: int) -> tuple[dict[str, list[ColdRun]], dict[str, str]]:
+def measure(
+    base_url: str, rounds: int, python: str = sys.executable
+) -> tuple[dict[str, list[ColdRun]], dict[str, str]]:
     """Samples per contender, and the reason for each contender that could not run."""
     programs = snippets()
     skipped = {name: code for name, code in programs.items() if code.startswith("n/a")}
     runnable = [name for name in programs if name not in skipped]
     for name in runnable:  # one untimed run each: compiles .pyc files so no contender pays for it in a sample
         try:
-            run_once(programs[name], base_url)
+            run_once(programs[name], base_url, python)
         except RuntimeError as failed:
             skipped[name] = f"error: {failed}"
     runnable = [name for name in runnable if name not in skipped]
     samples: dict[str, list[ColdRun]] = {name: [] for name in runnable}
     for r in range(rounds):
         for name in rotate(runnable, r):
-            samples[name].append(run_once(programs[name], base_url))
+            samples[name].append(run_once(programs[name], base_url, python))
     return samples, skipped
