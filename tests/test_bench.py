@@ -14,7 +14,7 @@ from scripts.bench.table import COLUMNS
 RATIO = re.compile(r"^\d+\.\d\d×$|^—$")
 TINY = [
     "--rounds", "2", "--calls", "3",
-    "--cold-rounds", "1",
+    "--cold-rounds", "1", "--cold-python", "self",  # the clean venv needs the package index: not in tests
     "--parse-rounds", "2", "--parse-iterations", "3",
     "--generate-rounds", "1",
     "--fanout", "12", "--max-connections", "4", "--fanout-rounds", "1",
@@ -42,6 +42,7 @@ def test_tiny_run_prints_and_writes_a_well_formed_table(
     assert re.search(r"^## Benchmark run \d{4}-\d\d-\d\d \d\d:\d\d UTC$", written, re.M)
     assert re.search(r"Machine: \d+ CPUs \(nproc \d+\), [\d.]+ GiB memory", written)
     assert "keep-alive: yes" in written
+    assert "Cold-start interpreter: " in written and "dev venv" in written
 
     header, rule, *rows = _table(written)
     assert tuple(header) == COLUMNS

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 
-from scripts.bench import coldstart, contenders, fanout, generation, parse, percall
+from scripts.bench import cleanenv, coldstart, contenders, fanout, generation, parse, percall
 from scripts.bench.server import LoopbackServer
 from scripts.bench.table import Row, compared_rows, duration, mark, render, unavailable_rows
 from scripts.paths import ROOT
@@ -70,6 +70,21 @@ def _percall(base_url: str, args: argparse.Namespace) -> list[Row]:
         rows += compared_rows(title, samples[mode], floor_limit=1.10)
         rows += unavailable_rows(title, skipped)
     return rows
+
+
+def _cold_python(choice: str) -> tuple[str, str]:
+    """The interpreter for cold starts and how to describe it in the report."""
+    if choice == "self":
+        return sys.executable, f"{sys.executable} (the dev venv: httpx also imports its CLI extras here)"
+    if choice != "clean":
+        return choice, choice
+    try:
+        python = cleanenv.ensure()
+    except (RuntimeError, OSError) as failed:
+        print(f"bench: no clean venv ({failed}); cold starts use this interpreter", file=sys.stderr)
+        return sys.executable, f"{sys.executable} (clean venv unavailable: {str(failed)[:120]})"
+    shown = python.relative_to(ROOT) if python.is_relative_to(ROOT) else python
+    return str(python), f"{shown} (clean venv: runtime dependencies + elevenlabs only)"
 
 
 def _coldstart(base_url: str, args: argparse.Namespace) -> list[Row]:
@@ -160,7 +175,7 @@ def build_report(args: argparse.Namespace) -> str:
             "",
             f"Machine: {_machine()}.",
             f"Server: uvicorn (httptools) in its own process on 127.0.0.1, HTTP/1.1 keep-alive: {keep_alive}.",
-            f"Cold-start interpreter: {args.cold_python}.",
+            f"Cold-start interpreter: {args.cold_python_described}.",
             f"Rounds: per call {args.rounds}×{args.calls} calls, cold start {args.cold_rounds}, parse "
             f"{args.parse_rounds}×{args.parse_iterations}, fan-out {args.fanout_rounds}; contenders interleaved, "
             "rotating order.",
@@ -183,9 +198,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--cold-rounds", type=int, default=5)
     p.add_argument(
         "--cold-python",
-        default=sys.executable,
-        help="interpreter for the cold-start children, e.g. a clean venv with only the runtime dependencies "
-        "(+ elevenlabs); default: this one",
+        default="clean",
+        help="interpreter for the cold-start children: 'clean' (default) = build/bench-venv with only the runtime "
+        "dependencies and the SDK; 'self' = this interpreter (the dev venv); or a path",
     )
     p.add_argument("--parse-rounds", type=int, default=10)
     p.add_argument("--parse-iterations", type=int, default=500)
@@ -203,6 +218,9 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         print(f"unknown section(s) {', '.join(unknown)}; choose from {', '.join(SECTIONS)}", file=sys.stderr)
         return 2
+    args.cold_python_described = "not used"
+    if "coldstart" in args.sections:
+        args.cold_python, args.cold_python_described = _cold_python(args.cold_python)
     report = build_report(args)
     print(report)
     args.output.parent.mkdir(parents=True, exist_ok=True)
