@@ -1,8 +1,25 @@
 """A client library for accessing ElevenLabs User API"""
 
-from .client import AuthenticatedClient, Client
+from .client import AuthenticatedClient, Client, Region
+from .errors import (
+    APIConnectionError,
+    APIStatusError,
+    APITimeoutError,
+    ElevenLabsError,
+    ResponseDecodeError,
+    ResponseValidationError,
+)
+from .types import validate_response
 
 __all__ = (
+    "APIConnectionError",
+    "APIStatusError",
+    "APITimeoutError",
     "AuthenticatedClient",
     "Client",
+    "ElevenLabsError",
+    "Region",
+    "ResponseDecodeError",
+    "ResponseValidationError",
+    "validate_response",
 )

@@ -1,47 +1,323 @@
+"""HTTP clients for the ElevenLabs API: authentication, regions, timeouts, retries."""
+
+import asyncio
+import logging
+import os
 import ssl
+import time
+from collections.abc import AsyncIterator, Iterator
+from enum import StrEnum
 from typing import Any, Self
 
 import httpx
-from attrs import define, evolve, field
+from attrs import define, evolve, field, validators
+from httpx_retries import Retry, RetryTransport
+
+from .errors import (
+    APITimeoutError,
+    MissingAPIKeyError,
+    error_for_transport,
+    redact,
+    register_secret,
+    request_id_of,
+    retry_after_seconds,
+)
+
+API_KEY_ENV = "ELEVENLABS_API_KEY"
+BASE_URL_ENV = "ELEVENLABS_BASE_URL"
+# Per attempt. The User API answers small JSON documents well under a second: 5 s to connect and 10 s per read
+# only pass when something is wrong; the deadline below bounds the whole call, retries and waits included.
+DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=5.0)
+DEFAULT_DEADLINE: float | None = 20.0
+DEFAULT_MAX_RETRIES = 2
+DEFAULT_RETRY_BACKOFF = 0.5  # first wait; doubles per retry (jittered), capped by max_retry_wait
+DEFAULT_MAX_RETRY_WAIT = 8.0
+DEFAULT_RETRY_AFTER_CEILING = 60.0  # a longer Retry-After ends the call with the server's answer instead
+
+
+class Region(StrEnum):
+    """Base URLs of ElevenLabs' regions: the spec's `servers`, each named by its `x-region-name`.
+
+    Written here because the generator (0.29.1) drops `servers` while parsing: no template sees them.
+    tests/test_runtime_regions.py fails when this list and the spec's servers disagree.
+    """
+
+    PRODUCTION = "https://api.elevenlabs.io"
+    US = "https://api.us.elevenlabs.io"
+    EU_RESIDENCY = "https://api.eu.residency.elevenlabs.io"
+    IN_RESIDENCY = "https://api.in.residency.elevenlabs.io"
+    SG_RESIDENCY = "https://api.sg.residency.elevenlabs.io"
+
+
+# The package logs metadata only (method, path, status, attempt, request id), never headers or bodies.
+logger = logging.getLogger("elevenlabs_user_client")
+
+# Second layer: loggers of the libraries under us get a filter that masks registered secrets (errors.redact), in
+# case one of them ever formats a header (httpcore logs response headers at DEBUG).
+_REDACTED_LOGGERS = (
+    "elevenlabs_user_client",
+    "httpx",
+    "httpcore.connection",
+    "httpcore.http11",
+    "httpcore.http2",
+    "httpcore.proxy",
+    "httpx_retries.retry",
+    "httpx_retries.transport",
+)
+
+
+class _RedactSecrets(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        masked = redact(message)
+        if masked != message:
+            record.msg, record.args = masked, None
+        return True
+
+
+_REDACTION = _RedactSecrets()
+
+
+def _install_log_redaction() -> None:
+    for name in _REDACTED_LOGGERS:
+        target = logging.getLogger(name)
+        if _REDACTION not in target.filters:
+            target.addFilter(_REDACTION)
+
+
+# --- Retries: httpx-retries' RetryTransport, with what it lacks added around it ---------------------------------
+# Transport stack per httpx client:  RetryTransport(_Retry)  ->  _GuardTransport  ->  httpx.HTTPTransport
+#   _Retry            waits: `retry-after-ms`, else Retry-After in full (the library caps it at max_backoff_wait),
+#                     else the library's jittered exponential backoff; never past the overall deadline.
+#   _GuardTransport   per attempt: enforces the deadline (clamps each attempt's timeouts to the time left and
+#                     stops a body that dribbles past it), stops retrying when the server asks to wait longer than
+#                     the ceiling or the time left, logs metadata.
+
+RETRY_METHODS = ("GET", "HEAD", "OPTIONS")  # idempotent; this API's operations are GETs
+RETRY_STATUSES = (408, 409, 429, 500, 501, 502, 503, 504)
+_DEADLINE = "elevenlabs.deadline"
+_ATTEMPT = "elevenlabs.attempt"
+
+
+class _DeadlineExceeded(Exception):
+    """The client's overall deadline ran out (becomes errors.APITimeoutError)."""
+
+
+class _WaitBeyondCeiling(Exception):
+    """The server asked to wait longer than the client allows: stop retrying and hand its answer back."""
+
+    def __init__(self, response: httpx.Response) -> None:
+        super().__init__(f"server asked to wait beyond the ceiling ({response.status_code})")
+        self.response = response
+
+
+def _request_of(outcome: httpx.Response | Exception) -> httpx.Request | None:
+    """The request an attempt's outcome belongs to (_GuardTransport attaches it to both kinds of outcome)."""
+    if not isinstance(outcome, httpx.Response | httpx.HTTPError):
+        return None
+    try:
+        return outcome.request
+    except RuntimeError:
+        return None
+
+
+def _time_left(request: httpx.Request | None) -> float | None:
+    deadline = request.extensions.get(_DEADLINE) if request is not None else None
+    return None if deadline is None else float(deadline) - time.monotonic()
+
+
+class _Retry(Retry):
+    def _wait_before_retry(self, outcome: httpx.Response | Exception) -> float:
+        request = _request_of(outcome)
+        if isinstance(outcome, httpx.Response):
+            asked = retry_after_seconds(outcome.headers)
+            wait = self.backoff_strategy() if asked is None else asked
+            after = str(outcome.status_code)
+        else:
+            wait, after = self.backoff_strategy(), type(outcome).__name__
+        left = _time_left(request)
+        if left is not None and wait >= left:
+            message = f"deadline reached: retry {self.attempts_made} would start after it (last outcome: {after})"
+            if isinstance(outcome, Exception):
+                raise _DeadlineExceeded(message) from outcome
+            raise _DeadlineExceeded(message)
+        target = f"{request.method} {request.url.path}" if request is not None else "request"
+        logger.info(
+            "retrying %s in %.2f s (retry %d of %d, after %s)", target, wait, self.attempts_made, self.total, after
+        )
+        return wait
+
+    def sleep(self, response: httpx.Response | Exception) -> None:
+        wait = self._wait_before_retry(response)
+        time.sleep(wait)
+        self.elapsed_sleep += wait
+
+    async def asleep(self, response: httpx.Response | Exception) -> None:
+        wait = self._wait_before_retry(response)
+        await asyncio.sleep(wait)
+        self.elapsed_sleep += wait
+
+
+class _DeadlineStream(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """A response body that stops at the deadline: httpx's read timeout bounds each chunk, not the whole body."""
+
+    def __init__(self, inner: httpx.SyncByteStream | httpx.AsyncByteStream, deadline: float) -> None:
+        self._inner, self._deadline = inner, deadline
+
+    def _check(self) -> None:
+        if time.monotonic() > self._deadline:
+            raise httpx.ReadTimeout("the deadline passed while the body was still arriving")
+
+    def __iter__(self) -> Iterator[bytes]:
+        assert isinstance(self._inner, httpx.SyncByteStream)
+        for chunk in self._inner:
+            self._check()
+            yield chunk
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        assert isinstance(self._inner, httpx.AsyncByteStream)
+        async for chunk in self._inner:
+            self._check()
+            yield chunk
+
+    def close(self) -> None:
+        if isinstance(self._inner, httpx.SyncByteStream):
+            self._inner.close()
+
+    async def aclose(self) -> None:
+        if isinstance(self._inner, httpx.AsyncByteStream):
+            await self._inner.aclose()
+
+
+class _GuardTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
+    def __init__(
+        self,
+        inner: httpx.BaseTransport | httpx.AsyncBaseTransport,
+        *,
+        deadline: float | None,
+        retry_after_ceiling: float,
+    ) -> None:
+        self._inner = inner
+        self._deadline = deadline
+        self._ceiling = retry_after_ceiling
+
+    def _before(self, request: httpx.Request) -> int:
+        attempt = int(request.extensions.get(_ATTEMPT, 0)) + 1
+        request.extensions[_ATTEMPT] = attempt
+        if self._deadline is not None:
+            request.extensions.setdefault(_DEADLINE, time.monotonic() + self._deadline)
+            left = _time_left(request)
+            assert left is not None
+            if left <= 0:
+                raise _DeadlineExceeded(f"the {self._deadline:g} s deadline passed before attempt {attempt}")
+            timeouts = request.extensions.get("timeout", {})
+            request.extensions["timeout"] = {k: left if v is None else min(v, left) for k, v in timeouts.items()}
+        return attempt
+
+    def _after(self, request: httpx.Request, response: httpx.Response, attempt: int) -> bool:
+        """Log the attempt; True when the server asked to wait longer than the ceiling or the time left: then the
+        call stops retrying and ends with the server's answer (e.g. RateLimitError with its retry_after)."""
+        response.request = request
+        deadline = request.extensions.get(_DEADLINE)
+        if deadline is not None:
+            response.stream = _DeadlineStream(response.stream, float(deadline))
+        logger.debug(
+            "%s %s attempt %d: %d (request id %s)",
+            request.method, request.url.path, attempt, response.status_code, request_id_of(response.headers) or "-",
+        )  # fmt: skip
+        asked = retry_after_seconds(response.headers) if response.status_code in RETRY_STATUSES else None
+        if asked is None:
+            return False
+        left = _time_left(request)
+        return asked > self._ceiling or (left is not None and asked >= left)
+
+    def _failed(self, request: httpx.Request, err: httpx.HTTPError, attempt: int) -> None:
+        err.request = request
+        logger.debug("%s %s attempt %d failed: %s", request.method, request.url.path, attempt, type(err).__name__)
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        assert isinstance(self._inner, httpx.BaseTransport)
+        attempt = self._before(request)
+        try:
+            response = self._inner.handle_request(request)
+        except httpx.HTTPError as err:
+            self._failed(request, err, attempt)
+            raise
+        if self._after(request, response, attempt):
+            response.read()
+            raise _WaitBeyondCeiling(response)
+        return response
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        assert isinstance(self._inner, httpx.AsyncBaseTransport)
+        attempt = self._before(request)
+        try:
+            response = await self._inner.handle_async_request(request)
+        except httpx.HTTPError as err:
+            self._failed(request, err, attempt)
+            raise
+        if self._after(request, response, attempt):
+            await response.aread()
+            raise _WaitBeyondCeiling(response)
+        return response
+
+    def close(self) -> None:
+        if isinstance(self._inner, httpx.BaseTransport):
+            self._inner.close()
+
+    async def aclose(self) -> None:
+        if isinstance(self._inner, httpx.AsyncBaseTransport):
+            await self._inner.aclose()
 
 
 @define
 class Client:
-    """A class for keeping track of data related to the API
+    """Keeps the settings of the API's httpx clients (built on first use, one sync and one async).
 
-    The following are accepted as keyword arguments and will be used to construct httpx Clients internally:
+    ``base_url``: the API's base URL, e.g. ``Region.PRODUCTION`` (see `Region`).
 
-        ``base_url``: The base URL for the API, all requests are made to a relative path to this URL
+    ``timeout``: per attempt (float seconds or ``httpx.Timeout``); default 5 s connect, 10 s read/write/pool.
 
-        ``cookies``: A dictionary of cookies to be sent with every request
+    ``deadline``: seconds for a whole call, retries and waits included (None: unbounded); default 20 s.
+    A call that runs out of time raises ``errors.APITimeoutError``.
 
-        ``headers``: A dictionary of headers to be sent with every request
+    ``max_retries``: retries of idempotent requests after a connection error, a timeout, or 408/409/429/5xx
+    (0 disables). ``retry_backoff`` is the first wait in seconds, doubled per retry with jitter, at most
+    ``max_retry_wait``. A ``Retry-After``/``retry-after-ms`` header is honoured as asked up to
+    ``retry_after_ceiling`` seconds; beyond it the call raises the server's error instead of waiting.
 
-        ``timeout``: The maximum amount of a time a request can take. API functions will raise
-        httpx.TimeoutException if this is exceeded.
+    ``strict``: validate every response body against the response schema (errors.ResponseValidationError lists
+    every violation). Default False: off-spec bodies parse as far as they can.
 
-        ``verify_ssl``: Whether or not to verify the SSL certificate of the API server. This should be True in production,
-        but can be set to False for testing purposes.
-
-        ``follow_redirects``: Whether or not to follow redirects. Default value is False.
-
-        ``httpx_args``: A dictionary of additional arguments to be passed to the ``httpx.Client`` and ``httpx.AsyncClient`` constructor.
-
+    ``cookies``, ``headers``, ``verify_ssl``, ``follow_redirects``, ``httpx_args``: passed to httpx
+    (``httpx_args["transport"]`` replaces the innermost transport; retries still wrap it).
     """
 
-    raise_on_unexpected_status: bool = field(default=False, kw_only=True)
-    """Whether or not to raise an errors.UnexpectedStatus if the API returns a status code that was not documented in the source OpenAPI document. Can also be provided as a keyword argument to the constructor."""
-    _base_url: str = field(alias="base_url")
+    _base_url: str = field(alias="base_url", converter=str)  # a Region is a str: keep the plain URL
     _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies")
     _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers")
-    _timeout: httpx.Timeout | None = field(default=None, kw_only=True, alias="timeout")
+    _timeout: httpx.Timeout | float | None = field(default=DEFAULT_TIMEOUT, kw_only=True, alias="timeout")
     _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl")
     _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects")
     _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args")
-    _client: httpx.Client | None = field(default=None, init=False)
-    _async_client: httpx.AsyncClient | None = field(default=None, init=False)
+    deadline: float | None = field(
+        default=DEFAULT_DEADLINE, kw_only=True, validator=validators.optional(validators.gt(0.0))
+    )
+    max_retries: int = field(default=DEFAULT_MAX_RETRIES, kw_only=True, validator=validators.ge(0))
+    retry_backoff: float = field(default=DEFAULT_RETRY_BACKOFF, kw_only=True, validator=validators.ge(0.0))
+    max_retry_wait: float = field(default=DEFAULT_MAX_RETRY_WAIT, kw_only=True, validator=validators.gt(0.0))
+    retry_after_ceiling: float = field(default=DEFAULT_RETRY_AFTER_CEILING, kw_only=True, validator=validators.ge(0.0))
+    strict: bool = field(default=False, kw_only=True)
+    _client: httpx.Client | None = field(default=None, init=False, repr=False)
+    _async_client: httpx.AsyncClient | None = field(default=None, init=False, repr=False)
 
-    def with_headers(self, headers: dict[str, str]) -> "Client":
+    def __attrs_post_init__(self) -> None:
+        _install_log_redaction()
+
+    def _auth_headers(self) -> dict[str, str]:
+        return {}
+
+    def with_headers(self, headers: dict[str, str]) -> Self:
         """Get a new client matching this one with additional headers"""
         if self._client is not None:
             self._client.headers.update(headers)
@@ -49,7 +325,7 @@ class Client:
             self._async_client.headers.update(headers)
         return evolve(self, headers={**self._headers, **headers})
 
-    def with_cookies(self, cookies: dict[str, str]) -> "Client":
+    def with_cookies(self, cookies: dict[str, str]) -> Self:
         """Get a new client matching this one with additional cookies"""
         if self._client is not None:
             self._client.cookies.update(cookies)
@@ -57,7 +333,7 @@ class Client:
             self._async_client.cookies.update(cookies)
         return evolve(self, cookies={**self._cookies, **cookies})
 
-    def with_timeout(self, timeout: httpx.Timeout) -> "Client":
+    def with_timeout(self, timeout: httpx.Timeout) -> Self:
         """Get a new client matching this one with a new timeout configuration"""
         if self._client is not None:
             self._client.timeout = timeout
@@ -65,10 +341,36 @@ class Client:
             self._async_client.timeout = timeout
         return evolve(self, timeout=timeout)
 
+    def _retrying(self, inner: httpx.BaseTransport | httpx.AsyncBaseTransport) -> RetryTransport:
+        retry = _Retry(
+            total=self.max_retries,
+            allowed_methods=RETRY_METHODS,
+            status_forcelist=RETRY_STATUSES,
+            # The library waits backoff_factor * 2**n before retry n (n = 1, 2, ...): halve it so retry 1 waits
+            # retry_backoff.
+            backoff_factor=self.retry_backoff / 2,
+            max_backoff_wait=self.max_retry_wait,
+            backoff_jitter=0.5,  # waits vary between half and all of the nominal one: spread, never bunched at 0
+        )
+        guard = _GuardTransport(inner, deadline=self.deadline, retry_after_ceiling=self.retry_after_ceiling)
+        return RetryTransport(transport=guard, retry=retry)
+
+    def _httpx_settings(self) -> dict[str, Any]:
+        settings = {key: value for key, value in self._httpx_args.items() if key != "transport"}
+        return {
+            "base_url": self._base_url,
+            "cookies": self._cookies,
+            "headers": {**self._headers, **self._auth_headers()},
+            "timeout": self._timeout,
+            "follow_redirects": self._follow_redirects,
+            **settings,
+        }
+
     def set_httpx_client(self, client: httpx.Client) -> Self:
         """Manually set the underlying httpx.Client
 
-        **NOTE**: This will override any other settings on the client, including cookies, headers, and timeout.
+        **NOTE**: This will override any other settings on the client, including cookies, headers, timeout and
+        retries.
         """
         self._client = client
         return self
@@ -76,15 +378,8 @@ class Client:
     def get_httpx_client(self) -> httpx.Client:
         """Get the underlying httpx.Client, constructing a new one if not previously set"""
         if self._client is None:
-            self._client = httpx.Client(
-                base_url=self._base_url,
-                cookies=self._cookies,
-                headers=self._headers,
-                timeout=self._timeout,
-                verify=self._verify_ssl,
-                follow_redirects=self._follow_redirects,
-                **self._httpx_args,
-            )
+            inner = self._httpx_args.get("transport") or httpx.HTTPTransport(verify=self._verify_ssl)
+            self._client = httpx.Client(transport=self._retrying(inner), **self._httpx_settings())
         return self._client
 
     def __enter__(self) -> Self:
@@ -99,7 +394,8 @@ class Client:
     def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
         """Manually set the underlying httpx.AsyncClient
 
-        **NOTE**: This will override any other settings on the client, including cookies, headers, and timeout.
+        **NOTE**: This will override any other settings on the client, including cookies, headers, timeout and
+        retries.
         """
         self._async_client = async_client
         return self
@@ -107,15 +403,8 @@ class Client:
     def get_async_httpx_client(self) -> httpx.AsyncClient:
         """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
         if self._async_client is None:
-            self._async_client = httpx.AsyncClient(
-                base_url=self._base_url,
-                cookies=self._cookies,
-                headers=self._headers,
-                timeout=self._timeout,
-                verify=self._verify_ssl,
-                follow_redirects=self._follow_redirects,
-                **self._httpx_args,
-            )
+            inner = self._httpx_args.get("transport") or httpx.AsyncHTTPTransport(verify=self._verify_ssl)
+            self._async_client = httpx.AsyncClient(transport=self._retrying(inner), **self._httpx_settings())
         return self._async_client
 
     async def __aenter__(self) -> Self:
@@ -126,135 +415,63 @@ class Client:
     async def __aexit__(self, *args: Any, **kwargs: Any) -> None:
         """Exit a context manager for underlying httpx.AsyncClient (see httpx docs)"""
         await self.get_async_httpx_client().__aexit__(*args, **kwargs)
+
+    def send(self, kwargs: dict[str, Any]) -> httpx.Response:
+        """Send one operation's request (retries included); transport failures raise the package's errors."""
+        try:
+            return self.get_httpx_client().request(**kwargs)
+        except Exception as err:
+            return _answer_or_raise(err, kwargs)
+
+    async def send_async(self, kwargs: dict[str, Any]) -> httpx.Response:
+        """Like `send`, on the async client."""
+        try:
+            return await self.get_async_httpx_client().request(**kwargs)
+        except Exception as err:
+            return _answer_or_raise(err, kwargs)
+
+
+def _answer_or_raise(err: Exception, kwargs: dict[str, Any]) -> httpx.Response:
+    """The server's answer when retrying stopped on purpose; otherwise the hierarchy's error for a failed send."""
+    if isinstance(err, _WaitBeyondCeiling):
+        return err.response
+    method, path = str(kwargs.get("method", "")).upper(), redact(str(kwargs.get("url", "")))
+    if isinstance(err, _DeadlineExceeded):
+        raise APITimeoutError(f"{method} {path}: {err}") from (err.__cause__ or err)
+    if isinstance(err, httpx.RequestError):
+        raise error_for_transport(err, method=method, path=path) from err
+    raise err
 
 
 @define
-class AuthenticatedClient:
-    """A Client which has been authenticated for use on secured endpoints
-
-    The following are accepted as keyword arguments and will be used to construct httpx Clients internally:
-
-        ``base_url``: The base URL for the API, all requests are made to a relative path to this URL
-
-        ``cookies``: A dictionary of cookies to be sent with every request
-
-        ``headers``: A dictionary of headers to be sent with every request
-
-        ``timeout``: The maximum amount of a time a request can take. API functions will raise
-        httpx.TimeoutException if this is exceeded.
-
-        ``verify_ssl``: Whether or not to verify the SSL certificate of the API server. This should be True in production,
-        but can be set to False for testing purposes.
-
-        ``follow_redirects``: Whether or not to follow redirects. Default value is False.
-
-        ``httpx_args``: A dictionary of additional arguments to be passed to the ``httpx.Client`` and ``httpx.AsyncClient`` constructor.
-
+class AuthenticatedClient(Client):
+    """A Client that sends the API key (``token``) in the ``xi-api-key`` header. The key never appears in repr,
+    errors or logs. ``AuthenticatedClient.from_env()`` reads it from ELEVENLABS_API_KEY.
     """
 
-    raise_on_unexpected_status: bool = field(default=False, kw_only=True)
-    """Whether or not to raise an errors.UnexpectedStatus if the API returns a status code that was not documented in the source OpenAPI document. Can also be provided as a keyword argument to the constructor."""
-    _base_url: str = field(alias="base_url")
-    _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies")
-    _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers")
-    _timeout: httpx.Timeout | None = field(default=None, kw_only=True, alias="timeout")
-    _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl")
-    _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects")
-    _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args")
-    _client: httpx.Client | None = field(default=None, init=False)
-    _async_client: httpx.AsyncClient | None = field(default=None, init=False)
+    token: str = field(repr=False)
+    """The API key"""
+    prefix: str = ""
+    """Written before the key in the header (ElevenLabs expects the bare key)"""
+    auth_header_name: str = "xi-api-key"
+    """The header that carries the key"""
 
-    token: str
-    """The token to use for authentication"""
-    prefix: str = "Bearer"
-    """The prefix to use for the Authorization header"""
-    auth_header_name: str = "Authorization"
-    """The name of the Authorization header"""
+    def __attrs_post_init__(self) -> None:
+        register_secret(self.token)
+        super().__attrs_post_init__()
 
-    def with_headers(self, headers: dict[str, str]) -> "AuthenticatedClient":
-        """Get a new client matching this one with additional headers"""
-        if self._client is not None:
-            self._client.headers.update(headers)
-        if self._async_client is not None:
-            self._async_client.headers.update(headers)
-        return evolve(self, headers={**self._headers, **headers})
+    def _auth_headers(self) -> dict[str, str]:
+        return {self.auth_header_name: f"{self.prefix} {self.token}" if self.prefix else self.token}
 
-    def with_cookies(self, cookies: dict[str, str]) -> "AuthenticatedClient":
-        """Get a new client matching this one with additional cookies"""
-        if self._client is not None:
-            self._client.cookies.update(cookies)
-        if self._async_client is not None:
-            self._async_client.cookies.update(cookies)
-        return evolve(self, cookies={**self._cookies, **cookies})
-
-    def with_timeout(self, timeout: httpx.Timeout) -> "AuthenticatedClient":
-        """Get a new client matching this one with a new timeout configuration"""
-        if self._client is not None:
-            self._client.timeout = timeout
-        if self._async_client is not None:
-            self._async_client.timeout = timeout
-        return evolve(self, timeout=timeout)
-
-    def set_httpx_client(self, client: httpx.Client) -> Self:
-        """Manually set the underlying httpx.Client
-
-        **NOTE**: This will override any other settings on the client, including cookies, headers, and timeout.
-        """
-        self._client = client
-        return self
-
-    def get_httpx_client(self) -> httpx.Client:
-        """Get the underlying httpx.Client, constructing a new one if not previously set"""
-        if self._client is None:
-            self._headers[self.auth_header_name] = f"{self.prefix} {self.token}" if self.prefix else self.token
-            self._client = httpx.Client(
-                base_url=self._base_url,
-                cookies=self._cookies,
-                headers=self._headers,
-                timeout=self._timeout,
-                verify=self._verify_ssl,
-                follow_redirects=self._follow_redirects,
-                **self._httpx_args,
+    @classmethod
+    def from_env(cls, token: str | None = None, *, base_url: str | None = None, **kwargs: Any) -> Self:
+        """A client with the key from `token` or ELEVENLABS_API_KEY and the base URL from `base_url`,
+        ELEVENLABS_BASE_URL or `Region.PRODUCTION`; other keyword arguments go to the constructor."""
+        key = token or os.environ.get(API_KEY_ENV, "").strip()
+        if not key:
+            raise MissingAPIKeyError(
+                f"no ElevenLabs API key: pass token=... to AuthenticatedClient.from_env() "
+                f"or set the {API_KEY_ENV} environment variable"
             )
-        return self._client
-
-    def __enter__(self) -> Self:
-        """Enter a context manager for self.client—you cannot enter twice (see httpx docs)"""
-        self.get_httpx_client().__enter__()
-        return self
-
-    def __exit__(self, *args: Any, **kwargs: Any) -> None:
-        """Exit a context manager for internal httpx.Client (see httpx docs)"""
-        self.get_httpx_client().__exit__(*args, **kwargs)
-
-    def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
-        """Manually set the underlying httpx.AsyncClient
-
-        **NOTE**: This will override any other settings on the client, including cookies, headers, and timeout.
-        """
-        self._async_client = async_client
-        return self
-
-    def get_async_httpx_client(self) -> httpx.AsyncClient:
-        """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
-        if self._async_client is None:
-            self._headers[self.auth_header_name] = f"{self.prefix} {self.token}" if self.prefix else self.token
-            self._async_client = httpx.AsyncClient(
-                base_url=self._base_url,
-                cookies=self._cookies,
-                headers=self._headers,
-                timeout=self._timeout,
-                verify=self._verify_ssl,
-                follow_redirects=self._follow_redirects,
-                **self._httpx_args,
-            )
-        return self._async_client
-
-    async def __aenter__(self) -> Self:
-        """Enter a context manager for underlying httpx.AsyncClient—you cannot enter twice (see httpx docs)"""
-        await self.get_async_httpx_client().__aenter__()
-        return self
-
-    async def __aexit__(self, *args: Any, **kwargs: Any) -> None:
-        """Exit a context manager for underlying httpx.AsyncClient (see httpx docs)"""
-        await self.get_async_httpx_client().__aexit__(*args, **kwargs)
+        url = base_url or os.environ.get(BASE_URL_ENV, "").strip() or Region.PRODUCTION
+        return cls(base_url=url, token=key, **kwargs)

@@ -6,9 +6,10 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import ResponseValidationError
 from ..models.invoice_response_model_payment_intent_status_type_0 import InvoiceResponseModelPaymentIntentStatusType0
 from ..models.invoice_response_model_payment_intent_statusses_item import InvoiceResponseModelPaymentIntentStatussesItem
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, lenient_parse_error, mask_secret_keys, validate_response
 
 if TYPE_CHECKING:
     from ..models.discount_response_model import DiscountResponseModel
@@ -46,7 +47,14 @@ class InvoiceResponseModel:
     """ Deprecated. Use [discounts] instead. The discount applied to the invoice. E.g. [20.0f] for 20% off. """
     discount_amount_off: float | None | Unset = UNSET
     """ Deprecated. Use [discounts] instead. The discount applied to the invoice. E.g. [20.0f] for 20 cents off. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # Unknown fields named like a secret anywhere in the spec are masked in repr too.
+    additional_properties: dict[str, Any] = _attrs_field(
+        init=False,
+        factory=dict,
+        repr=mask_secret_keys(
+            "xi_api_key",
+        ),
+    )
 
     def to_dict(self) -> dict[str, Any]:
         amount_due_cents = self.amount_due_cents
@@ -116,7 +124,108 @@ class InvoiceResponseModel:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def json_shape(cls) -> dict[str, Any]:
+        """This model's schema as data: {"name": ..., "properties": {json name: (shape, required)}}."""
+        from ..models.discount_response_model import DiscountResponseModel  # noqa: PLC0415
+
+        return {
+            "name": "InvoiceResponseModel",
+            "properties": {
+                "amount_due_cents": ({"type": "integer"}, True),
+                "discounts": ({"list": {"model": DiscountResponseModel}}, True),
+                "next_payment_attempt_unix": ({"type": "integer"}, True),
+                "payment_intent_status": (
+                    {
+                        "any_of": [
+                            {
+                                "enum": [
+                                    "canceled",
+                                    "processing",
+                                    "requires_action",
+                                    "requires_capture",
+                                    "requires_confirmation",
+                                    "requires_payment_method",
+                                    "succeeded",
+                                ],
+                                "name": "InvoiceResponseModelPaymentIntentStatusType0",
+                            },
+                            {"type": "null"},
+                        ]
+                    },
+                    True,
+                ),
+                "payment_intent_statusses": (
+                    {
+                        "list": {
+                            "enum": [
+                                "canceled",
+                                "processing",
+                                "requires_action",
+                                "requires_capture",
+                                "requires_confirmation",
+                                "requires_payment_method",
+                                "succeeded",
+                            ],
+                            "name": "InvoiceResponseModelPaymentIntentStatussesItem",
+                        }
+                    },
+                    True,
+                ),
+                "subtotal_cents": (
+                    {
+                        "any_of": [
+                            {"type": "integer"},
+                            {"type": "null"},
+                        ]
+                    },
+                    False,
+                ),
+                "tax_cents": (
+                    {
+                        "any_of": [
+                            {"type": "integer"},
+                            {"type": "null"},
+                        ]
+                    },
+                    False,
+                ),
+                "discount_percent_off": (
+                    {
+                        "any_of": [
+                            {"type": "number"},
+                            {"type": "null"},
+                        ]
+                    },
+                    False,
+                ),
+                "discount_amount_off": (
+                    {
+                        "any_of": [
+                            {"type": "number"},
+                            {"type": "null"},
+                        ]
+                    },
+                    False,
+                ),
+            },
+        }
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], *, strict: bool = False) -> T:
+        """Parse a JSON object. Lenient by default: off-spec values are kept as they came, and what cannot be parsed
+        raises errors.ResponseValidationError (never a bare KeyError/TypeError/ValueError). `strict=True` rejects any
+        schema violation. Either way the error lists every violation with its JSON path."""
+        if strict:
+            return validate_response(cls, src_dict)
+        try:
+            return cls._from_dict_lenient(src_dict)
+        except (KeyError, TypeError, ValueError, AttributeError, ResponseValidationError) as err:
+            error = lenient_parse_error(cls, src_dict, err)
+            raise error from error.__cause__  # the original KeyError/TypeError/ValueError
+
+    @classmethod
+    def _from_dict_lenient(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """The generator's parser: trusts the body's shape."""
         from ..models.discount_response_model import DiscountResponseModel  # noqa: PLC0415
 
         d = dict(src_dict)

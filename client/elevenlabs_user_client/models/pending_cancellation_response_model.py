@@ -6,7 +6,8 @@ from typing import Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..errors import ResponseValidationError
+from ..types import UNSET, Unset, lenient_parse_error, mask_secret_keys, validate_response
 
 T = TypeVar("T", bound="PendingCancellationResponseModel")
 
@@ -16,7 +17,14 @@ class PendingCancellationResponseModel:
     timestamp_seconds: int
     """ The timestamp of the cancellation. """
     kind: Literal["cancellation"] | Unset = "cancellation"
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # Unknown fields named like a secret anywhere in the spec are masked in repr too.
+    additional_properties: dict[str, Any] = _attrs_field(
+        init=False,
+        factory=dict,
+        repr=mask_secret_keys(
+            "xi_api_key",
+        ),
+    )
 
     def to_dict(self) -> dict[str, Any]:
         timestamp_seconds = self.timestamp_seconds
@@ -36,7 +44,32 @@ class PendingCancellationResponseModel:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def json_shape(cls) -> dict[str, Any]:
+        """This model's schema as data: {"name": ..., "properties": {json name: (shape, required)}}."""
+        return {
+            "name": "PendingCancellationResponseModel",
+            "properties": {
+                "timestamp_seconds": ({"type": "integer"}, True),
+                "kind": ({"const": "cancellation"}, False),
+            },
+        }
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], *, strict: bool = False) -> T:
+        """Parse a JSON object. Lenient by default: off-spec values are kept as they came, and what cannot be parsed
+        raises errors.ResponseValidationError (never a bare KeyError/TypeError/ValueError). `strict=True` rejects any
+        schema violation. Either way the error lists every violation with its JSON path."""
+        if strict:
+            return validate_response(cls, src_dict)
+        try:
+            return cls._from_dict_lenient(src_dict)
+        except (KeyError, TypeError, ValueError, AttributeError, ResponseValidationError) as err:
+            error = lenient_parse_error(cls, src_dict, err)
+            raise error from error.__cause__  # the original KeyError/TypeError/ValueError
+
+    @classmethod
+    def _from_dict_lenient(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """The generator's parser: trusts the body's shape."""
         d = dict(src_dict)
         timestamp_seconds = d.pop("timestamp_seconds")
 

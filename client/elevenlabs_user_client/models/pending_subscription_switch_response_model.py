@@ -6,9 +6,10 @@ from typing import Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import ResponseValidationError
 from ..models.billing_period import BillingPeriod
 from ..models.pending_subscription_switch_response_model_next_tier import PendingSubscriptionSwitchResponseModelNextTier
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, lenient_parse_error, mask_secret_keys, validate_response
 
 T = TypeVar("T", bound="PendingSubscriptionSwitchResponseModel")
 
@@ -21,7 +22,14 @@ class PendingSubscriptionSwitchResponseModel:
     timestamp_seconds: int
     """ The timestamp of the change. """
     kind: Literal["change"] | Unset = "change"
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # Unknown fields named like a secret anywhere in the spec are masked in repr too.
+    additional_properties: dict[str, Any] = _attrs_field(
+        init=False,
+        factory=dict,
+        repr=mask_secret_keys(
+            "xi_api_key",
+        ),
+    )
 
     def to_dict(self) -> dict[str, Any]:
         next_tier = self.next_tier.value
@@ -47,7 +55,63 @@ class PendingSubscriptionSwitchResponseModel:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def json_shape(cls) -> dict[str, Any]:
+        """This model's schema as data: {"name": ..., "properties": {json name: (shape, required)}}."""
+        return {
+            "name": "PendingSubscriptionSwitchResponseModel",
+            "properties": {
+                "next_tier": (
+                    {
+                        "enum": [
+                            "free",
+                            "starter",
+                            "go",
+                            "creator",
+                            "pro",
+                            "growing_business",
+                            "scale_2024_08_10",
+                            "grant_tier_1_2025_07_23",
+                            "grant_tier_2_2025_07_23",
+                            "trial",
+                            "enterprise",
+                        ],
+                        "name": "PendingSubscriptionSwitchResponseModelNextTier",
+                    },
+                    True,
+                ),
+                "next_billing_period": (
+                    {
+                        "enum": [
+                            "monthly_period",
+                            "3_month_period",
+                            "6_month_period",
+                            "annual_period",
+                        ],
+                        "name": "BillingPeriod",
+                    },
+                    True,
+                ),
+                "timestamp_seconds": ({"type": "integer"}, True),
+                "kind": ({"const": "change"}, False),
+            },
+        }
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], *, strict: bool = False) -> T:
+        """Parse a JSON object. Lenient by default: off-spec values are kept as they came, and what cannot be parsed
+        raises errors.ResponseValidationError (never a bare KeyError/TypeError/ValueError). `strict=True` rejects any
+        schema violation. Either way the error lists every violation with its JSON path."""
+        if strict:
+            return validate_response(cls, src_dict)
+        try:
+            return cls._from_dict_lenient(src_dict)
+        except (KeyError, TypeError, ValueError, AttributeError, ResponseValidationError) as err:
+            error = lenient_parse_error(cls, src_dict, err)
+            raise error from error.__cause__  # the original KeyError/TypeError/ValueError
+
+    @classmethod
+    def _from_dict_lenient(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """The generator's parser: trusts the body's shape."""
         d = dict(src_dict)
         next_tier = PendingSubscriptionSwitchResponseModelNextTier(d.pop("next_tier"))
 

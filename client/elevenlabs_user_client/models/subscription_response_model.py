@@ -6,11 +6,12 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import ResponseValidationError
 from ..models.billing_period import BillingPeriod
 from ..models.character_refresh_period import CharacterRefreshPeriod
 from ..models.currency import Currency
 from ..models.subscription_status_type import SubscriptionStatusType
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, lenient_parse_error, mask_secret_keys, validate_response
 
 if TYPE_CHECKING:
     from ..models.price import Price
@@ -85,7 +86,14 @@ class SubscriptionResponseModel:
     """ The billing period of the user's subscription. """
     character_refresh_period: CharacterRefreshPeriod | None | Unset = UNSET
     """ The character refresh period of the user's subscription. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # Unknown fields named like a secret anywhere in the spec are masked in repr too.
+    additional_properties: dict[str, Any] = _attrs_field(
+        init=False,
+        factory=dict,
+        repr=mask_secret_keys(
+            "xi_api_key",
+        ),
+    )
 
     def to_dict(self) -> dict[str, Any]:
         tier = self.tier
@@ -200,7 +208,148 @@ class SubscriptionResponseModel:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def json_shape(cls) -> dict[str, Any]:
+        """This model's schema as data: {"name": ..., "properties": {json name: (shape, required)}}."""
+        from ..models.price import Price  # noqa: PLC0415
+
+        return {
+            "name": "SubscriptionResponseModel",
+            "properties": {
+                "tier": ({"type": "string"}, True),
+                "character_count": ({"type": "integer"}, True),
+                "character_limit": ({"type": "integer"}, True),
+                "max_character_limit_extension": (
+                    {
+                        "any_of": [
+                            {"type": "integer"},
+                            {"type": "null"},
+                        ]
+                    },
+                    True,
+                ),
+                "max_credit_limit_extension": (
+                    {
+                        "any_of": [
+                            {"type": "integer"},
+                            {"const": "unlimited"},
+                        ]
+                    },
+                    True,
+                ),
+                "can_extend_character_limit": ({"type": "boolean"}, True),
+                "allowed_to_extend_character_limit": ({"type": "boolean"}, True),
+                "voice_slots_used": ({"type": "integer"}, True),
+                "professional_voice_slots_used": ({"type": "integer"}, True),
+                "professional_voice_slots_used_in_workspace": ({"type": "integer"}, True),
+                "voice_limit": ({"type": "integer"}, True),
+                "voice_add_edit_counter": ({"type": "integer"}, True),
+                "professional_voice_limit": ({"type": "integer"}, True),
+                "can_extend_voice_limit": ({"type": "boolean"}, True),
+                "can_use_instant_voice_cloning": ({"type": "boolean"}, True),
+                "can_use_professional_voice_cloning": ({"type": "boolean"}, True),
+                "current_overage": ({"model": Price}, True),
+                "status": (
+                    {
+                        "enum": [
+                            "trialing",
+                            "active",
+                            "incomplete",
+                            "past_due",
+                            "free",
+                            "free_disabled",
+                        ],
+                        "name": "SubscriptionStatusType",
+                    },
+                    True,
+                ),
+                "next_character_count_reset_unix": (
+                    {
+                        "any_of": [
+                            {"type": "integer"},
+                            {"type": "null"},
+                        ]
+                    },
+                    False,
+                ),
+                "max_voice_add_edits": (
+                    {
+                        "any_of": [
+                            {"type": "integer"},
+                            {"type": "null"},
+                        ]
+                    },
+                    False,
+                ),
+                "currency": (
+                    {
+                        "any_of": [
+                            {
+                                "enum": [
+                                    "usd",
+                                    "eur",
+                                    "inr",
+                                    "pln",
+                                ],
+                                "name": "Currency",
+                            },
+                            {"type": "null"},
+                        ]
+                    },
+                    False,
+                ),
+                "billing_period": (
+                    {
+                        "any_of": [
+                            {
+                                "enum": [
+                                    "monthly_period",
+                                    "3_month_period",
+                                    "6_month_period",
+                                    "annual_period",
+                                ],
+                                "name": "BillingPeriod",
+                            },
+                            {"type": "null"},
+                        ]
+                    },
+                    False,
+                ),
+                "character_refresh_period": (
+                    {
+                        "any_of": [
+                            {
+                                "enum": [
+                                    "monthly_period",
+                                    "3_month_period",
+                                    "6_month_period",
+                                    "annual_period",
+                                ],
+                                "name": "CharacterRefreshPeriod",
+                            },
+                            {"type": "null"},
+                        ]
+                    },
+                    False,
+                ),
+            },
+        }
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], *, strict: bool = False) -> T:
+        """Parse a JSON object. Lenient by default: off-spec values are kept as they came, and what cannot be parsed
+        raises errors.ResponseValidationError (never a bare KeyError/TypeError/ValueError). `strict=True` rejects any
+        schema violation. Either way the error lists every violation with its JSON path."""
+        if strict:
+            return validate_response(cls, src_dict)
+        try:
+            return cls._from_dict_lenient(src_dict)
+        except (KeyError, TypeError, ValueError, AttributeError, ResponseValidationError) as err:
+            error = lenient_parse_error(cls, src_dict, err)
+            raise error from error.__cause__  # the original KeyError/TypeError/ValueError
+
+    @classmethod
+    def _from_dict_lenient(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """The generator's parser: trusts the body's shape."""
         from ..models.price import Price  # noqa: PLC0415
 
         d = dict(src_dict)

@@ -6,8 +6,9 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import ResponseValidationError
 from ..models.seat_type import SeatType
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, lenient_parse_error, mask_secret, mask_secret_keys, validate_response
 
 if TYPE_CHECKING:
     from ..models.subscription_response_model import SubscriptionResponseModel
@@ -65,7 +66,16 @@ class UserResponseModel:
     """ The referral link code of the user. """
     partnerstack_partner_default_link: None | str | Unset = UNSET
     """ The Partnerstack partner default link of the user. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    xi_api_key: None | str | Unset = _attrs_field(default=UNSET, repr=mask_secret)
+    """ The API key of the user. """
+    # Unknown fields named like a secret anywhere in the spec are masked in repr too.
+    additional_properties: dict[str, Any] = _attrs_field(
+        init=False,
+        factory=dict,
+        repr=mask_secret_keys(
+            "xi_api_key",
+        ),
+    )
 
     def to_dict(self) -> dict[str, Any]:
         user_id = self.user_id
@@ -112,6 +122,12 @@ class UserResponseModel:
         else:
             partnerstack_partner_default_link = self.partnerstack_partner_default_link
 
+        xi_api_key: None | str | Unset
+        if isinstance(self.xi_api_key, Unset):
+            xi_api_key = UNSET
+        else:
+            xi_api_key = self.xi_api_key
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -138,11 +154,103 @@ class UserResponseModel:
             field_dict["referral_link_code"] = referral_link_code
         if partnerstack_partner_default_link is not UNSET:
             field_dict["partnerstack_partner_default_link"] = partnerstack_partner_default_link
+        if xi_api_key is not UNSET:
+            field_dict["xi_api_key"] = xi_api_key
 
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def json_shape(cls) -> dict[str, Any]:
+        """This model's schema as data: {"name": ..., "properties": {json name: (shape, required)}}."""
+        from ..models.subscription_response_model import SubscriptionResponseModel  # noqa: PLC0415
+
+        return {
+            "name": "UserResponseModel",
+            "properties": {
+                "user_id": ({"type": "string"}, True),
+                "subscription": ({"model": SubscriptionResponseModel}, True),
+                "is_new_user": ({"type": "boolean"}, True),
+                "can_use_delayed_payment_methods": ({"type": "boolean"}, True),
+                "is_onboarding_completed": ({"type": "boolean"}, True),
+                "is_onboarding_checklist_completed": ({"type": "boolean"}, True),
+                "created_at": ({"type": "integer"}, True),
+                "seat_type": (
+                    {
+                        "enum": [
+                            "workspace_admin",
+                            "workspace_member",
+                            "workspace_lite_member",
+                        ],
+                        "name": "SeatType",
+                    },
+                    True,
+                ),
+                "show_compliance_terms": ({"type": "boolean"}, False),
+                "first_name": (
+                    {
+                        "any_of": [
+                            {"type": "string"},
+                            {"type": "null"},
+                        ]
+                    },
+                    False,
+                ),
+                "is_api_key_hashed": ({"type": "boolean"}, False),
+                "xi_api_key_preview": (
+                    {
+                        "any_of": [
+                            {"type": "string"},
+                            {"type": "null"},
+                        ]
+                    },
+                    False,
+                ),
+                "referral_link_code": (
+                    {
+                        "any_of": [
+                            {"type": "string"},
+                            {"type": "null"},
+                        ]
+                    },
+                    False,
+                ),
+                "partnerstack_partner_default_link": (
+                    {
+                        "any_of": [
+                            {"type": "string"},
+                            {"type": "null"},
+                        ]
+                    },
+                    False,
+                ),
+                "xi_api_key": (
+                    {
+                        "any_of": [
+                            {"type": "string"},
+                            {"type": "null"},
+                        ]
+                    },
+                    False,
+                ),
+            },
+        }
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any], *, strict: bool = False) -> T:
+        """Parse a JSON object. Lenient by default: off-spec values are kept as they came, and what cannot be parsed
+        raises errors.ResponseValidationError (never a bare KeyError/TypeError/ValueError). `strict=True` rejects any
+        schema violation. Either way the error lists every violation with its JSON path."""
+        if strict:
+            return validate_response(cls, src_dict)
+        try:
+            return cls._from_dict_lenient(src_dict)
+        except (KeyError, TypeError, ValueError, AttributeError, ResponseValidationError) as err:
+            error = lenient_parse_error(cls, src_dict, err)
+            raise error from error.__cause__  # the original KeyError/TypeError/ValueError
+
+    @classmethod
+    def _from_dict_lenient(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """The generator's parser: trusts the body's shape."""
         from ..models.subscription_response_model import SubscriptionResponseModel  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -204,6 +312,15 @@ class UserResponseModel:
             d.pop("partnerstack_partner_default_link", UNSET)
         )
 
+        def _parse_xi_api_key(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        xi_api_key = _parse_xi_api_key(d.pop("xi_api_key", UNSET))
+
         user_response_model = cls(
             user_id=user_id,
             subscription=subscription,
@@ -219,6 +336,7 @@ class UserResponseModel:
             xi_api_key_preview=xi_api_key_preview,
             referral_link_code=referral_link_code,
             partnerstack_partner_default_link=partnerstack_partner_default_link,
+            xi_api_key=xi_api_key,
         )
 
         user_response_model.additional_properties = d

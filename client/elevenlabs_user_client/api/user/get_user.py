@@ -5,9 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
 from ...models.user_response_model import UserResponseModel
-from ...types import Response
+from ...types import Response, parse_model
 
 
 def _get_kwargs() -> dict[str, Any]:
@@ -20,123 +19,104 @@ def _get_kwargs() -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | UserResponseModel | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> UserResponseModel:
+    """The documented success body, or the package's error for this answer."""
     if response.status_code == 200:
-        response_200 = UserResponseModel.from_dict(response.json())
-
-        return response_200
-
-    if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
-
-        return response_422
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+        return parse_model(UserResponseModel, response.status_code, response.content, strict=client.strict)
+    retry = response.extensions.get("retry")
+    raise errors.error_for_status(
+        response.status_code, response.headers, response.content, retries=getattr(retry, "attempts_made", 0)
+    )
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | UserResponseModel]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[UserResponseModel]:
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except errors.ElevenLabsError:
+        parsed = None  # an error status or an off-spec body: the raw answer is all there is
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[HTTPValidationError | UserResponseModel]:
+) -> Response[UserResponseModel]:
     """Get User Info
 
      Gets information about the user
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIConnectionError: No HTTP answer (errors.APITimeoutError: a timeout or the client's deadline ran out).
 
     Returns:
-        Response[HTTPValidationError | UserResponseModel]
+        Response[UserResponseModel]
     """
 
     kwargs = _get_kwargs()
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=client.send(kwargs))
 
 
 def sync(
     *,
     client: AuthenticatedClient,
-) -> HTTPValidationError | UserResponseModel | None:
+) -> UserResponseModel:
     """Get User Info
 
      Gets information about the user
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: The server answered with an error status (a subclass per status, e.g. errors.RateLimitError).
+        errors.APIConnectionError: No HTTP answer (errors.APITimeoutError: a timeout or the client's deadline ran out).
+        errors.ResponseError: The body is not the documented JSON (errors.ResponseDecodeError, errors.ResponseValidationError).
 
     Returns:
-        HTTPValidationError | UserResponseModel
+        UserResponseModel
     """
 
-    return sync_detailed(
-        client=client,
-    ).parsed
+    kwargs = _get_kwargs()
+    return _parse_response(client=client, response=client.send(kwargs))
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[HTTPValidationError | UserResponseModel]:
+) -> Response[UserResponseModel]:
     """Get User Info
 
      Gets information about the user
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIConnectionError: No HTTP answer (errors.APITimeoutError: a timeout or the client's deadline ran out).
 
     Returns:
-        Response[HTTPValidationError | UserResponseModel]
+        Response[UserResponseModel]
     """
 
     kwargs = _get_kwargs()
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=await client.send_async(kwargs))
 
 
 async def asyncio(
     *,
     client: AuthenticatedClient,
-) -> HTTPValidationError | UserResponseModel | None:
+) -> UserResponseModel:
     """Get User Info
 
      Gets information about the user
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: The server answered with an error status (a subclass per status, e.g. errors.RateLimitError).
+        errors.APIConnectionError: No HTTP answer (errors.APITimeoutError: a timeout or the client's deadline ran out).
+        errors.ResponseError: The body is not the documented JSON (errors.ResponseDecodeError, errors.ResponseValidationError).
 
     Returns:
-        HTTPValidationError | UserResponseModel
+        UserResponseModel
     """
 
-    return (
-        await asyncio_detailed(
-            client=client,
-        )
-    ).parsed
+    kwargs = _get_kwargs()
+    return _parse_response(client=client, response=await client.send_async(kwargs))

@@ -6,8 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.extended_subscription_response_model import ExtendedSubscriptionResponseModel
-from ...models.http_validation_error import HTTPValidationError
-from ...types import Response
+from ...types import Response, parse_model
 
 
 def _get_kwargs() -> dict[str, Any]:
@@ -22,121 +21,108 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ExtendedSubscriptionResponseModel | HTTPValidationError | None:
+) -> ExtendedSubscriptionResponseModel:
+    """The documented success body, or the package's error for this answer."""
     if response.status_code == 200:
-        response_200 = ExtendedSubscriptionResponseModel.from_dict(response.json())
-
-        return response_200
-
-    if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
-
-        return response_422
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+        return parse_model(
+            ExtendedSubscriptionResponseModel, response.status_code, response.content, strict=client.strict
+        )
+    retry = response.extensions.get("retry")
+    raise errors.error_for_status(
+        response.status_code, response.headers, response.content, retries=getattr(retry, "attempts_made", 0)
+    )
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ExtendedSubscriptionResponseModel | HTTPValidationError]:
+) -> Response[ExtendedSubscriptionResponseModel]:
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except errors.ElevenLabsError:
+        parsed = None  # an error status or an off-spec body: the raw answer is all there is
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed,
     )
 
 
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[ExtendedSubscriptionResponseModel | HTTPValidationError]:
+) -> Response[ExtendedSubscriptionResponseModel]:
     """Get User Subscription Info
 
      Gets extended information about the users subscription
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIConnectionError: No HTTP answer (errors.APITimeoutError: a timeout or the client's deadline ran out).
 
     Returns:
-        Response[ExtendedSubscriptionResponseModel | HTTPValidationError]
+        Response[ExtendedSubscriptionResponseModel]
     """
 
     kwargs = _get_kwargs()
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=client.send(kwargs))
 
 
 def sync(
     *,
     client: AuthenticatedClient,
-) -> ExtendedSubscriptionResponseModel | HTTPValidationError | None:
+) -> ExtendedSubscriptionResponseModel:
     """Get User Subscription Info
 
      Gets extended information about the users subscription
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: The server answered with an error status (a subclass per status, e.g. errors.RateLimitError).
+        errors.APIConnectionError: No HTTP answer (errors.APITimeoutError: a timeout or the client's deadline ran out).
+        errors.ResponseError: The body is not the documented JSON (errors.ResponseDecodeError, errors.ResponseValidationError).
 
     Returns:
-        ExtendedSubscriptionResponseModel | HTTPValidationError
+        ExtendedSubscriptionResponseModel
     """
 
-    return sync_detailed(
-        client=client,
-    ).parsed
+    kwargs = _get_kwargs()
+    return _parse_response(client=client, response=client.send(kwargs))
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[ExtendedSubscriptionResponseModel | HTTPValidationError]:
+) -> Response[ExtendedSubscriptionResponseModel]:
     """Get User Subscription Info
 
      Gets extended information about the users subscription
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIConnectionError: No HTTP answer (errors.APITimeoutError: a timeout or the client's deadline ran out).
 
     Returns:
-        Response[ExtendedSubscriptionResponseModel | HTTPValidationError]
+        Response[ExtendedSubscriptionResponseModel]
     """
 
     kwargs = _get_kwargs()
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=await client.send_async(kwargs))
 
 
 async def asyncio(
     *,
     client: AuthenticatedClient,
-) -> ExtendedSubscriptionResponseModel | HTTPValidationError | None:
+) -> ExtendedSubscriptionResponseModel:
     """Get User Subscription Info
 
      Gets extended information about the users subscription
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.APIStatusError: The server answered with an error status (a subclass per status, e.g. errors.RateLimitError).
+        errors.APIConnectionError: No HTTP answer (errors.APITimeoutError: a timeout or the client's deadline ran out).
+        errors.ResponseError: The body is not the documented JSON (errors.ResponseDecodeError, errors.ResponseValidationError).
 
     Returns:
-        ExtendedSubscriptionResponseModel | HTTPValidationError
+        ExtendedSubscriptionResponseModel
     """
 
-    return (
-        await asyncio_detailed(
-            client=client,
-        )
-    ).parsed
+    kwargs = _get_kwargs()
+    return _parse_response(client=client, response=await client.send_async(kwargs))
