@@ -16,7 +16,7 @@ export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 demo: $(VENV)/.installed              ## call both operations against a loopback mock (or ELEVENLABS_API_KEY's server)
 	$(PY) -m scripts.demo
 
-test: $(VENV)/.installed              ## the whole suite
+test: $(VENV)/.installed $(VENV)/.bench-installed   ## the whole suite (the bench harness smoke test needs the SDK)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 ## --- follow the API --------------------------------------------------------------------------

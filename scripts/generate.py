@@ -26,9 +26,8 @@ class GenerationError(RuntimeError):
     """The generator failed or warned: its output is not trusted."""
 
 
-def generate_into(dest: Path, spec: Path = CANONICAL_SPEC) -> Path:
-    """Run the pinned generator and return the folder holding the package."""
-    out = dest / PACKAGE_NAME
+def run_generator(spec: Path, out: Path) -> subprocess.CompletedProcess[str]:
+    """The pinned generator with our config and templates, exactly as `make generate` runs it."""
     cmd = [
         sys.executable, "-m", "openapi_python_client", "generate",
         "--path", str(spec),
@@ -40,7 +39,13 @@ def generate_into(dest: Path, spec: Path = CANONICAL_SPEC) -> Path:
     ]  # fmt: skip
     # Post-hooks call `ruff` from PATH: put the pinned one (beside this interpreter) first, whoever calls us.
     env = {**os.environ, "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])}
-    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=env)
+    return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=env)
+
+
+def generate_into(dest: Path, spec: Path = CANONICAL_SPEC) -> Path:
+    """Run the pinned generator and return the folder holding the package."""
+    out = dest / PACKAGE_NAME
+    proc = run_generator(spec, out)
     # Warnings mean parts of the spec were silently dropped: treat them as failures.
     output = proc.stdout + proc.stderr
     if proc.returncode != 0 or any(word in output for word in ("Warning", "Error", "Skipping")):

@@ -3,7 +3,6 @@ ElevenLabs' whole published document. Everything is written into temporary folde
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import tempfile
@@ -11,8 +10,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.generate import GenerationError, generate_into
-from scripts.paths import CANONICAL_SPEC, GENERATOR_CONFIG, OPENAPI_DIR, PACKAGE_NAME, ROOT, TEMPLATES_DIR
+from scripts.generate import GenerationError, generate_into, run_generator
+from scripts.paths import CANONICAL_SPEC, OPENAPI_DIR, PACKAGE_NAME, ROOT
 
 FULL_DOCUMENT = OPENAPI_DIR / "upstream" / "elevenlabs-openapi-2026-08-22.json.gz"
 
@@ -76,17 +75,7 @@ def _generate_tolerating_warnings(spec: Path, out: Path) -> int:
     """The generator as `make generate` runs it, except that warnings are counted instead of failing the run:
     the whole upstream document has operations (audio bodies, odd unions) it cannot express, and the row measures
     speed, not completeness. Returns the number of warnings."""
-    cmd = [
-        sys.executable, "-m", "openapi_python_client", "generate",
-        "--path", str(spec),
-        "--config", str(GENERATOR_CONFIG),
-        "--custom-template-path", str(TEMPLATES_DIR),
-        "--meta", "none",
-        "--output-path", str(out),
-        "--overwrite",
-    ]  # fmt: skip
-    env = {**os.environ, "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])}
-    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=env)
+    proc = run_generator(spec, out)
     if proc.returncode != 0 or not out.is_dir():
         lines = [line.strip() for line in (proc.stdout + proc.stderr).splitlines() if line.strip()]
         raise RuntimeError(f"generator failed: {(lines[-1] if lines else 'no output')[:200]}")
