@@ -32,6 +32,7 @@ from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
 from scripts.paths import CANONICAL_SPEC, FIXTURES_DIR
+from scripts.spec_import import pointer
 
 API_KEY_VARIABLE = "ELEVENLABS_API_KEY"
 BASE_URL_VARIABLE = "ELEVENLABS_BASE_URL"
@@ -152,10 +153,6 @@ def _closed(spec: dict[str, Any]) -> dict[str, Any]:
     return closed
 
 
-def _pointer(*parts: str) -> str:
-    return "/".join(p.replace("~", "~0").replace("/", "~1") for p in parts)
-
-
 def drift(body: Any, spec: dict[str, Any], operation_id: str) -> list[str]:
     """How `body` departs from the 200-response schema: one line per problem, each naming its place in the body."""
     path, method = find_operation(spec, operation_id)
@@ -163,8 +160,8 @@ def drift(body: Any, spec: dict[str, Any], operation_id: str) -> list[str]:
     if "application/json" not in response.get("content", {}):
         raise RecordError(f"{operation_id}: the spec declares no JSON body for status 200")
     registry: Registry[Any] = Registry().with_resource(_SPEC_URI, DRAFT202012.create_resource(_closed(spec)))
-    pointer = _pointer("paths", path, method, "responses", "200", "content", "application/json", "schema")
-    validator = Draft202012Validator({"$ref": f"{_SPEC_URI}#/{pointer}"}, registry=registry)
+    where = pointer.from_tokens(["paths", path, method, "responses", "200", "content", "application/json", "schema"])
+    validator = Draft202012Validator({"$ref": f"{_SPEC_URI}#{where}"}, registry=registry)
     lines: list[str] = []
     for error in validator.iter_errors(body):
         for line in _explain(error):

@@ -17,6 +17,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from scripts.paths import CANONICAL_SPEC
+from scripts.spec_import import pointer
 
 if TYPE_CHECKING:
     # referencing does not re-export its Resolver type at the top level.
@@ -28,8 +29,16 @@ SPEC_URI = "urn:elevenlabs-user-client:canonical-spec"
 _SCHEMA_MAPS = {"properties", "patternProperties", "$defs", "definitions", "dependentSchemas"}
 _SCHEMA_LISTS = {"anyOf", "oneOf", "allOf", "prefixItems"}
 _SCHEMA_VALUES = {
-    "items", "additionalProperties", "not", "if", "then", "else", "contains", "propertyNames",
-    "unevaluatedItems", "unevaluatedProperties",
+    "items",
+    "additionalProperties",
+    "not",
+    "if",
+    "then",
+    "else",
+    "contains",
+    "propertyNames",
+    "unevaluatedItems",
+    "unevaluatedProperties",
 }
 # OpenAPI annotations that are not JSON Schema; generators need not see them.
 _OPENAPI_ONLY = {"example", "discriminator", "xml", "externalDocs"}
@@ -57,10 +66,6 @@ def _registry() -> Registry:
     return Registry().with_resource(SPEC_URI, Resource(contents=load_spec(), specification=DRAFT202012))
 
 
-def _pointer_token(text: str) -> str:
-    return text.replace("~", "~0").replace("/", "~1")
-
-
 def response_schema_pointer(operation: str, status: str = "200") -> str:
     """JSON pointer (in the spec) to the JSON body schema of "METHOD /path"'s response `status`."""
     method, _, path = operation.partition(" ")
@@ -69,7 +74,9 @@ def response_schema_pointer(operation: str, status: str = "200") -> str:
         media["application/json"]["schema"]
     except (KeyError, TypeError) as err:
         raise SpecLookupError(f"spec has no JSON {status} response schema for {operation}") from err
-    return f"#/paths/{_pointer_token(path)}/{method.lower()}/responses/{status}/content/application~1json/schema"
+    return "#" + pointer.from_tokens(
+        ["paths", path, method.lower(), "responses", status, "content", "application/json", "schema"]
+    )
 
 
 def component_pointer(name: str) -> str:

@@ -14,6 +14,7 @@ import yaml
 from openapi_spec_validator import OpenAPIV31SpecValidator, validate
 
 from scripts.paths import CANONICAL_SPEC, OPENAPI_DIR
+from scripts.spec_import import pointer as json_pointer
 
 UPSTREAM = OPENAPI_DIR / "upstream" / "elevenlabs-openapi-2026-08-22.json.gz"
 README = OPENAPI_DIR / "README.md"
@@ -41,7 +42,7 @@ def differences(old: Any, new: Any, pointer: str = "") -> dict[str, str]:
     if isinstance(old, dict) and isinstance(new, dict):
         found: dict[str, str] = {}
         for key in old.keys() | new.keys():
-            where = pointer + "/" + str(key).replace("~", "~0").replace("/", "~1")
+            where = json_pointer.join(pointer, key)
             if key not in new:
                 found[where] = "removed"
             elif key not in old:
@@ -75,8 +76,12 @@ def upstream_slice(spec: dict[str, Any]) -> dict[str, Any]:
     up = upstream()
     paths = {path: {method: up["paths"][path][method] for method in item} for path, item in spec["paths"].items()}
     schemas = schema_closure(up, list(paths.values()))
-    return {"openapi": up["openapi"], "info": up["info"], "paths": paths,
-            "components": {"schemas": {name: up["components"]["schemas"][name] for name in sorted(schemas)}}}
+    return {
+        "openapi": up["openapi"],
+        "info": up["info"],
+        "paths": paths,
+        "components": {"schemas": {name: up["components"]["schemas"][name] for name in sorted(schemas)}},
+    }
 
 
 def test_canonical_spec_is_valid_openapi_31() -> None:
@@ -150,8 +155,10 @@ def test_servers_security_and_generated_names() -> None:
         op = item["get"]
         ids[path] = (op["operationId"], op["tags"], op["security"])
         assert not any(p.get("in") == "header" for p in op.get("parameters", []))
-    assert ids == {"/v1/user": ("get_user", ["user"], [{"ApiKeyAuth": []}]),
-                   "/v1/user/subscription": ("get_user_subscription", ["user"], [{"ApiKeyAuth": []}])}
+    assert ids == {
+        "/v1/user": ("get_user", ["user"], [{"ApiKeyAuth": []}]),
+        "/v1/user/subscription": ("get_user_subscription", ["user"], [{"ApiKeyAuth": []}]),
+    }
 
 
 def test_upstream_examples_are_kept() -> None:

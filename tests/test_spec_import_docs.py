@@ -13,6 +13,7 @@ from openapi_spec_validator import validate
 
 from scripts.paths import OPENAPI_DIR, ROOT
 from scripts.spec_import import load_spec
+from scripts.spec_import import pointer as json_pointer
 
 DOCS_PAGE = ROOT / "tests" / "spec_inputs" / "docs-get-user-subscription.md"
 UPSTREAM = OPENAPI_DIR / "upstream" / "elevenlabs-openapi-2026-08-22.json.gz"
@@ -61,7 +62,7 @@ def differences(old: Any, new: Any, pointer: str = "") -> dict[str, str]:
         for key in sorted(old.keys() | new.keys()):
             if key == "title":
                 continue
-            where = pointer + "/" + str(key).replace("~", "~0").replace("/", "~1")
+            where = json_pointer.join(pointer, key)
             if key not in new:
                 found[where] = "removed"
             elif key not in old:
@@ -117,15 +118,23 @@ def test_changed_value_sets_differ_exactly_as_described() -> None:
     upstream_required = u["ExtendedSubscriptionResponseModel"]["required"]
     assert [f for f in upstream_required if f not in newer] == d["ExtendedSubscriptionResponseModel"]["required"]
     assert [f for f in u["InvoiceResponseModel"]["required"] if f != "payment_intent_statusses"] == d[
-        "InvoiceResponseModel"]["required"]
+        "InvoiceResponseModel"
+    ]["required"]
 
 
 def test_docs_made_schema_names_are_mapped_to_upstream_names() -> None:
     docs, upstream = import_both()
     names = set(docs["components"]["schemas"])
-    assert not {n for n in names if n.startswith(("ExtendedSubscriptionResponseModel", "InvoiceResponseModel"))
-                and n not in ("ExtendedSubscriptionResponseModel", "InvoiceResponseModel")}
+    assert not {
+        n
+        for n in names
+        if n.startswith(("ExtendedSubscriptionResponseModel", "InvoiceResponseModel"))
+        and n not in ("ExtendedSubscriptionResponseModel", "InvoiceResponseModel")
+    }
     assert names == set(upstream["components"]["schemas"]) - {"Price", "HTTPValidationError", "ValidationError"}
     pending = docs["components"]["schemas"]["ExtendedSubscriptionResponseModel"]["properties"]["pending_change"]
-    assert pending["anyOf"] == [{"$ref": "#/components/schemas/PendingSubscriptionSwitchResponseModel"},
-                                {"$ref": "#/components/schemas/PendingCancellationResponseModel"}, {"type": "null"}]
+    assert pending["anyOf"] == [
+        {"$ref": "#/components/schemas/PendingSubscriptionSwitchResponseModel"},
+        {"$ref": "#/components/schemas/PendingCancellationResponseModel"},
+        {"type": "null"},
+    ]
