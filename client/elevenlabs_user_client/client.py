@@ -33,6 +33,23 @@ DEFAULT_MAX_RETRIES = 2
 DEFAULT_RETRY_BACKOFF = 0.5  # first wait; doubles per retry (jittered), capped by max_retry_wait
 DEFAULT_MAX_RETRY_WAIT = 8.0
 DEFAULT_RETRY_AFTER_CEILING = 60.0  # a longer Retry-After ends the call with the server's answer instead
+# httpx_args that configure connections. httpx ignores them when it is handed a transport, and this client always
+# hands it one (the retry stack), so they go to the innermost transport instead (e.g. `limits` bounds the pool).
+_TRANSPORT_ARGS = frozenset(
+    {
+        "verify",
+        "cert",
+        "trust_env",
+        "http1",
+        "http2",
+        "limits",
+        "proxy",
+        "uds",
+        "local_address",
+        "retries",
+        "socket_options",
+    }
+)
 
 
 class Region(StrEnum):
@@ -221,10 +238,11 @@ class _GuardTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         deadline = request.extensions.get(_DEADLINE)
         if deadline is not None:
             response.stream = _DeadlineStream(response.stream, float(deadline))
-        logger.debug(
-            "%s %s attempt %d: %d (request id %s)",
-            request.method, request.url.path, attempt, response.status_code, request_id_of(response.headers) or "-",
-        )  # fmt: skip
+        if logger.isEnabledFor(logging.DEBUG):  # the request-id lookup costs every call otherwise, logged or not
+            logger.debug(
+                "%s %s attempt %d: %d (request id %s)",
+                request.method, request.url.path, attempt, response.status_code, request_id_of(response.headers) or "-",
+            )  # fmt: skip
         asked = retry_after_seconds(response.headers) if response.status_code in RETRY_STATUSES else None
         if asked is None:
             return False
@@ -289,8 +307,9 @@ class Client:
     ``strict``: validate every response body against the response schema (errors.ResponseValidationError lists
     every violation). Default False: off-spec bodies parse as far as they can.
 
-    ``cookies``, ``headers``, ``verify_ssl``, ``follow_redirects``, ``httpx_args``: passed to httpx
-    (``httpx_args["transport"]`` replaces the innermost transport; retries still wrap it).
+    ``cookies``, ``headers``, ``verify_ssl``, ``follow_redirects``, ``httpx_args``: passed to httpx. Connection
+    settings in ``httpx_args`` (``limits``, ``http2``, ``proxy``, ...) configure the innermost transport;
+    ``httpx_args["transport"]`` replaces that transport (then those settings are its own); retries still wrap it.
     """
 
     _base_url: str = field(alias="base_url", converter=str)  # a Region is a str: keep the plain URL
@@ -355,8 +374,18 @@ class Client:
         guard = _GuardTransport(inner, deadline=self.deadline, retry_after_ceiling=self.retry_after_ceiling)
         return RetryTransport(transport=guard, retry=retry)
 
+    def _transport_settings(self) -> dict[str, Any]:
+        """Arguments of the innermost httpx.HTTPTransport / AsyncHTTPTransport (see _TRANSPORT_ARGS)."""
+        chosen = {key: value for key, value in self._httpx_args.items() if key in _TRANSPORT_ARGS}
+        return {"verify": self._verify_ssl, **chosen}
+
     def _httpx_settings(self) -> dict[str, Any]:
-        settings = {key: value for key, value in self._httpx_args.items() if key != "transport"}
+        # trust_env stays on the httpx client too: there it also governs .netrc and proxy variables.
+        settings = {
+            key: value
+            for key, value in self._httpx_args.items()
+            if key != "transport" and (key not in _TRANSPORT_ARGS or key == "trust_env")
+        }
         return {
             "base_url": self._base_url,
             "cookies": self._cookies,
@@ -378,7 +407,7 @@ class Client:
     def get_httpx_client(self) -> httpx.Client:
         """Get the underlying httpx.Client, constructing a new one if not previously set"""
         if self._client is None:
-            inner = self._httpx_args.get("transport") or httpx.HTTPTransport(verify=self._verify_ssl)
+            inner = self._httpx_args.get("transport") or httpx.HTTPTransport(**self._transport_settings())
             self._client = httpx.Client(transport=self._retrying(inner), **self._httpx_settings())
         return self._client
 
@@ -403,7 +432,7 @@ class Client:
     def get_async_httpx_client(self) -> httpx.AsyncClient:
         """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
         if self._async_client is None:
-            inner = self._httpx_args.get("transport") or httpx.AsyncHTTPTransport(verify=self._verify_ssl)
+            inner = self._httpx_args.get("transport") or httpx.AsyncHTTPTransport(**self._transport_settings())
             self._async_client = httpx.AsyncClient(transport=self._retrying(inner), **self._httpx_settings())
         return self._async_client
 

@@ -1,11 +1,11 @@
 """Contains some shared types for properties"""
 
-from collections.abc import Callable, Mapping, MutableMapping
+import functools
+from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
 from typing import IO, Any, BinaryIO, Generic, Literal, Protocol, Self, TypeVar
 
 from attrs import define
-from dateutil.parser import isoparse
 
 from .errors import ResponseDecodeError, ResponseValidationError, decode_json
 
@@ -59,13 +59,14 @@ def mask_secret(value: object) -> str:
     return "'***'" if isinstance(value, str) and value else repr(value)
 
 
-def mask_secret_keys(*names: str) -> Callable[[Mapping[str, Any]], str]:
-    """repr of a model's unknown fields with the values of the named (secret) keys masked."""
+# Every property name the spec marks `x-secret` in any model. Computed once for the whole package (here, not per
+# model: that walk made generating a large spec quadratic); an unknown field of such a name is masked in repr too.
+SECRET_FIELD_NAMES: frozenset[str] = frozenset({"xi_api_key"})
 
-    def masked(fields: Mapping[str, Any]) -> str:
-        return repr({key: ("***" if key in names and value else value) for key, value in fields.items()})
 
-    return masked
+def mask_secret_keys(fields: Mapping[str, Any]) -> str:
+    """repr of a model's unknown fields with the values of secret-named keys (SECRET_FIELD_NAMES) masked."""
+    return repr({key: ("***" if key in SECRET_FIELD_NAMES and value else value) for key, value in fields.items()})
 
 
 # --- Response schema checks -------------------------------------------------------------------------------------
@@ -129,11 +130,20 @@ def _type_ok(kind: str, value: object) -> bool:
     if not isinstance(value, str):
         return False
     if kind in ("date-time", "date"):
+        # Imported here, not at module level: dateutil's parser costs cold start, and few specs have dates.
+        from dateutil.parser import isoparse  # noqa: PLC0415
+
         try:
             isoparse(value)
         except (ValueError, OverflowError):
             return False
     return True
+
+
+@functools.cache
+def _model_shape(model_cls: type[SchemaModel]) -> dict[str, Any]:
+    """A model's json_shape(), built once per class: strict mode checks every response against it."""
+    return model_cls.json_shape()
 
 
 def _check(shape: Mapping[str, Any], value: object, path: str, problems: list[str]) -> None:
@@ -168,7 +178,7 @@ def _check(shape: Mapping[str, Any], value: object, path: str, problems: list[st
         else:
             problems.append(f"{where}: expected {_describe(shape)}, got {_got(value)}")
     elif "model" in shape:
-        model_shape = shape["model"].json_shape()
+        model_shape = _model_shape(shape["model"])
         if not isinstance(value, Mapping):
             problems.append(f"{where}: expected object {model_shape['name']}, got {_got(value)}")
             return

@@ -18,14 +18,8 @@ class DiscountResponseModel:
     """ The discount applied to the invoice. E.g. [20.0f] for 20% off. """
     discount_amount_off: float | None | Unset = UNSET
     """ The discount applied to the invoice. E.g. [20.0f] for 20 cents off. """
-    # Unknown fields named like a secret anywhere in the spec are masked in repr too.
-    additional_properties: dict[str, Any] = _attrs_field(
-        init=False,
-        factory=dict,
-        repr=mask_secret_keys(
-            "xi_api_key",
-        ),
-    )
+    # Unknown fields named like a secret anywhere in the spec (types.SECRET_FIELD_NAMES) are masked in repr too.
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=mask_secret_keys)
 
     def to_dict(self) -> dict[str, Any]:
         discount_percent_off: float | None | Unset

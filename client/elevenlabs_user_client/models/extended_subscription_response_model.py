@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import Any, Literal, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -12,13 +12,6 @@ from ..models.character_refresh_period import CharacterRefreshPeriod
 from ..models.currency import Currency
 from ..models.subscription_status_type import SubscriptionStatusType
 from ..types import UNSET, Unset, lenient_parse_error, mask_secret_keys, validate_response
-
-if TYPE_CHECKING:
-    from ..models.invoice_response_model import InvoiceResponseModel
-    from ..models.pending_cancellation_response_model import PendingCancellationResponseModel
-    from ..models.pending_subscription_switch_response_model import PendingSubscriptionSwitchResponseModel
-    from ..models.price import Price
-
 
 T = TypeVar("T", bound="ExtendedSubscriptionResponseModel")
 
@@ -110,20 +103,10 @@ class ExtendedSubscriptionResponseModel:
     has_used_creator_coupon_on_account: bool | Unset = False
     """ True if any workspace owned by this user's auth account has redeemed the creator first-month discount
     coupon. """
-    # Unknown fields named like a secret anywhere in the spec are masked in repr too.
-    additional_properties: dict[str, Any] = _attrs_field(
-        init=False,
-        factory=dict,
-        repr=mask_secret_keys(
-            "xi_api_key",
-        ),
-    )
+    # Unknown fields named like a secret anywhere in the spec (types.SECRET_FIELD_NAMES) are masked in repr too.
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=mask_secret_keys)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.invoice_response_model import InvoiceResponseModel  # noqa: PLC0415
-        from ..models.pending_cancellation_response_model import PendingCancellationResponseModel  # noqa: PLC0415
-        from ..models.pending_subscription_switch_response_model import PendingSubscriptionSwitchResponseModel  # noqa: PLC0415
-
         tier = self.tier
 
         character_count = self.character_count
@@ -277,11 +260,6 @@ class ExtendedSubscriptionResponseModel:
     @classmethod
     def json_shape(cls) -> dict[str, Any]:
         """This model's schema as data: {"name": ..., "properties": {json name: (shape, required)}}."""
-        from ..models.invoice_response_model import InvoiceResponseModel  # noqa: PLC0415
-        from ..models.pending_cancellation_response_model import PendingCancellationResponseModel  # noqa: PLC0415
-        from ..models.pending_subscription_switch_response_model import PendingSubscriptionSwitchResponseModel  # noqa: PLC0415
-        from ..models.price import Price  # noqa: PLC0415
-
         return {
             "name": "ExtendedSubscriptionResponseModel",
             "properties": {
@@ -443,11 +421,6 @@ class ExtendedSubscriptionResponseModel:
     @classmethod
     def _from_dict_lenient(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         """The generator's parser: trusts the body's shape."""
-        from ..models.invoice_response_model import InvoiceResponseModel  # noqa: PLC0415
-        from ..models.pending_cancellation_response_model import PendingCancellationResponseModel  # noqa: PLC0415
-        from ..models.pending_subscription_switch_response_model import PendingSubscriptionSwitchResponseModel  # noqa: PLC0415
-        from ..models.price import Price  # noqa: PLC0415
-
         d = dict(src_dict)
         tier = d.pop("tier")
 
@@ -463,17 +436,16 @@ class ExtendedSubscriptionResponseModel:
         max_character_limit_extension = _parse_max_character_limit_extension(d.pop("max_character_limit_extension"))
 
         def _parse_max_credit_limit_extension(data: object) -> int | Literal["unlimited"]:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                max_credit_limit_extension_type_1 = cast(Literal["unlimited"], data)
-                if max_credit_limit_extension_type_1 != "unlimited":
-                    raise ValueError(
-                        f"max_credit_limit_extension_type_1 must match const 'unlimited', got '{max_credit_limit_extension_type_1}'"
-                    )
-                return max_credit_limit_extension_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+            if isinstance(data, str) and data == "unlimited":
+                try:
+                    max_credit_limit_extension_type_1 = cast(Literal["unlimited"], data)
+                    if max_credit_limit_extension_type_1 != "unlimited":
+                        raise ValueError(
+                            f"max_credit_limit_extension_type_1 must match const 'unlimited', got '{max_credit_limit_extension_type_1}'"
+                        )
+                    return max_credit_limit_extension_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
             return cast(int | Literal["unlimited"], data)
 
         max_credit_limit_extension = _parse_max_credit_limit_extension(d.pop("max_credit_limit_extension"))
@@ -538,14 +510,13 @@ class ExtendedSubscriptionResponseModel:
                 return data
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                currency_type_0 = Currency(data)
+            if isinstance(data, str):
+                try:
+                    currency_type_0 = Currency(data)
 
-                return currency_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+                    return currency_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
             return cast(Currency | None | Unset, data)
 
         currency = _parse_currency(d.pop("currency", UNSET))
@@ -555,14 +526,13 @@ class ExtendedSubscriptionResponseModel:
                 return data
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                billing_period_type_0 = BillingPeriod(data)
+            if isinstance(data, str):
+                try:
+                    billing_period_type_0 = BillingPeriod(data)
 
-                return billing_period_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+                    return billing_period_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
             return cast(BillingPeriod | None | Unset, data)
 
         billing_period = _parse_billing_period(d.pop("billing_period", UNSET))
@@ -572,14 +542,13 @@ class ExtendedSubscriptionResponseModel:
                 return data
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                character_refresh_period_type_0 = CharacterRefreshPeriod(data)
+            if isinstance(data, str):
+                try:
+                    character_refresh_period_type_0 = CharacterRefreshPeriod(data)
 
-                return character_refresh_period_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+                    return character_refresh_period_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
             return cast(CharacterRefreshPeriod | None | Unset, data)
 
         character_refresh_period = _parse_character_refresh_period(d.pop("character_refresh_period", UNSET))
@@ -589,14 +558,13 @@ class ExtendedSubscriptionResponseModel:
                 return data
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                next_invoice_type_0 = InvoiceResponseModel.from_dict(data)
+            if isinstance(data, dict):
+                try:
+                    next_invoice_type_0 = InvoiceResponseModel.from_dict(data)
 
-                return next_invoice_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+                    return next_invoice_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
             return cast(InvoiceResponseModel | None | Unset, data)
 
         next_invoice = _parse_next_invoice(d.pop("next_invoice", UNSET))
@@ -608,22 +576,20 @@ class ExtendedSubscriptionResponseModel:
                 return data
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                pending_change_type_0 = PendingSubscriptionSwitchResponseModel.from_dict(data)
+            if isinstance(data, dict):
+                try:
+                    pending_change_type_0 = PendingSubscriptionSwitchResponseModel.from_dict(data)
 
-                return pending_change_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                pending_change_type_1 = PendingCancellationResponseModel.from_dict(data)
+                    return pending_change_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+            if isinstance(data, dict):
+                try:
+                    pending_change_type_1 = PendingCancellationResponseModel.from_dict(data)
 
-                return pending_change_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+                    return pending_change_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
             return cast(None | PendingCancellationResponseModel | PendingSubscriptionSwitchResponseModel | Unset, data)
 
         pending_change = _parse_pending_change(d.pop("pending_change", UNSET))
@@ -682,3 +648,9 @@ class ExtendedSubscriptionResponseModel:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.invoice_response_model import InvoiceResponseModel  # noqa: E402
+from ..models.pending_cancellation_response_model import PendingCancellationResponseModel  # noqa: E402
+from ..models.pending_subscription_switch_response_model import PendingSubscriptionSwitchResponseModel  # noqa: E402
+from ..models.price import Price  # noqa: E402

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,10 +10,6 @@ from ..errors import ResponseValidationError
 from ..models.invoice_response_model_payment_intent_status_type_0 import InvoiceResponseModelPaymentIntentStatusType0
 from ..models.invoice_response_model_payment_intent_statusses_item import InvoiceResponseModelPaymentIntentStatussesItem
 from ..types import UNSET, Unset, lenient_parse_error, mask_secret_keys, validate_response
-
-if TYPE_CHECKING:
-    from ..models.discount_response_model import DiscountResponseModel
-
 
 T = TypeVar("T", bound="InvoiceResponseModel")
 
@@ -47,14 +43,8 @@ class InvoiceResponseModel:
     """ Deprecated. Use [discounts] instead. The discount applied to the invoice. E.g. [20.0f] for 20% off. """
     discount_amount_off: float | None | Unset = UNSET
     """ Deprecated. Use [discounts] instead. The discount applied to the invoice. E.g. [20.0f] for 20 cents off. """
-    # Unknown fields named like a secret anywhere in the spec are masked in repr too.
-    additional_properties: dict[str, Any] = _attrs_field(
-        init=False,
-        factory=dict,
-        repr=mask_secret_keys(
-            "xi_api_key",
-        ),
-    )
+    # Unknown fields named like a secret anywhere in the spec (types.SECRET_FIELD_NAMES) are masked in repr too.
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=mask_secret_keys)
 
     def to_dict(self) -> dict[str, Any]:
         amount_due_cents = self.amount_due_cents
@@ -126,8 +116,6 @@ class InvoiceResponseModel:
     @classmethod
     def json_shape(cls) -> dict[str, Any]:
         """This model's schema as data: {"name": ..., "properties": {json name: (shape, required)}}."""
-        from ..models.discount_response_model import DiscountResponseModel  # noqa: PLC0415
-
         return {
             "name": "InvoiceResponseModel",
             "properties": {
@@ -226,8 +214,6 @@ class InvoiceResponseModel:
     @classmethod
     def _from_dict_lenient(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         """The generator's parser: trusts the body's shape."""
-        from ..models.discount_response_model import DiscountResponseModel  # noqa: PLC0415
-
         d = dict(src_dict)
         amount_due_cents = d.pop("amount_due_cents")
 
@@ -243,14 +229,13 @@ class InvoiceResponseModel:
         def _parse_payment_intent_status(data: object) -> InvoiceResponseModelPaymentIntentStatusType0 | None:
             if data is None:
                 return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                payment_intent_status_type_0 = InvoiceResponseModelPaymentIntentStatusType0(data)
+            if isinstance(data, str):
+                try:
+                    payment_intent_status_type_0 = InvoiceResponseModelPaymentIntentStatusType0(data)
 
-                return payment_intent_status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+                    return payment_intent_status_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
             return cast(InvoiceResponseModelPaymentIntentStatusType0 | None, data)
 
         payment_intent_status = _parse_payment_intent_status(d.pop("payment_intent_status"))
@@ -330,3 +315,6 @@ class InvoiceResponseModel:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.discount_response_model import DiscountResponseModel  # noqa: E402

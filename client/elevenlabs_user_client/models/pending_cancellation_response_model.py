@@ -17,14 +17,8 @@ class PendingCancellationResponseModel:
     timestamp_seconds: int
     """ The timestamp of the cancellation. """
     kind: Literal["cancellation"] | Unset = "cancellation"
-    # Unknown fields named like a secret anywhere in the spec are masked in repr too.
-    additional_properties: dict[str, Any] = _attrs_field(
-        init=False,
-        factory=dict,
-        repr=mask_secret_keys(
-            "xi_api_key",
-        ),
-    )
+    # Unknown fields named like a secret anywhere in the spec (types.SECRET_FIELD_NAMES) are masked in repr too.
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=mask_secret_keys)
 
     def to_dict(self) -> dict[str, Any]:
         timestamp_seconds = self.timestamp_seconds

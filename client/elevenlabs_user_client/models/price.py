@@ -19,14 +19,8 @@ class Price:
 
     amount: str
     currency: Currency
-    # Unknown fields named like a secret anywhere in the spec are masked in repr too.
-    additional_properties: dict[str, Any] = _attrs_field(
-        init=False,
-        factory=dict,
-        repr=mask_secret_keys(
-            "xi_api_key",
-        ),
-    )
+    # Unknown fields named like a secret anywhere in the spec (types.SECRET_FIELD_NAMES) are masked in repr too.
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=mask_secret_keys)
 
     def to_dict(self) -> dict[str, Any]:
         amount = self.amount

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import Any, Literal, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -12,10 +12,6 @@ from ..models.character_refresh_period import CharacterRefreshPeriod
 from ..models.currency import Currency
 from ..models.subscription_status_type import SubscriptionStatusType
 from ..types import UNSET, Unset, lenient_parse_error, mask_secret_keys, validate_response
-
-if TYPE_CHECKING:
-    from ..models.price import Price
-
 
 T = TypeVar("T", bound="SubscriptionResponseModel")
 
@@ -86,14 +82,8 @@ class SubscriptionResponseModel:
     """ The billing period of the user's subscription. """
     character_refresh_period: CharacterRefreshPeriod | None | Unset = UNSET
     """ The character refresh period of the user's subscription. """
-    # Unknown fields named like a secret anywhere in the spec are masked in repr too.
-    additional_properties: dict[str, Any] = _attrs_field(
-        init=False,
-        factory=dict,
-        repr=mask_secret_keys(
-            "xi_api_key",
-        ),
-    )
+    # Unknown fields named like a secret anywhere in the spec (types.SECRET_FIELD_NAMES) are masked in repr too.
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=mask_secret_keys)
 
     def to_dict(self) -> dict[str, Any]:
         tier = self.tier
@@ -210,8 +200,6 @@ class SubscriptionResponseModel:
     @classmethod
     def json_shape(cls) -> dict[str, Any]:
         """This model's schema as data: {"name": ..., "properties": {json name: (shape, required)}}."""
-        from ..models.price import Price  # noqa: PLC0415
-
         return {
             "name": "SubscriptionResponseModel",
             "properties": {
@@ -350,8 +338,6 @@ class SubscriptionResponseModel:
     @classmethod
     def _from_dict_lenient(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         """The generator's parser: trusts the body's shape."""
-        from ..models.price import Price  # noqa: PLC0415
-
         d = dict(src_dict)
         tier = d.pop("tier")
 
@@ -367,17 +353,16 @@ class SubscriptionResponseModel:
         max_character_limit_extension = _parse_max_character_limit_extension(d.pop("max_character_limit_extension"))
 
         def _parse_max_credit_limit_extension(data: object) -> int | Literal["unlimited"]:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                max_credit_limit_extension_type_1 = cast(Literal["unlimited"], data)
-                if max_credit_limit_extension_type_1 != "unlimited":
-                    raise ValueError(
-                        f"max_credit_limit_extension_type_1 must match const 'unlimited', got '{max_credit_limit_extension_type_1}'"
-                    )
-                return max_credit_limit_extension_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+            if isinstance(data, str) and data == "unlimited":
+                try:
+                    max_credit_limit_extension_type_1 = cast(Literal["unlimited"], data)
+                    if max_credit_limit_extension_type_1 != "unlimited":
+                        raise ValueError(
+                            f"max_credit_limit_extension_type_1 must match const 'unlimited', got '{max_credit_limit_extension_type_1}'"
+                        )
+                    return max_credit_limit_extension_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
             return cast(int | Literal["unlimited"], data)
 
         max_credit_limit_extension = _parse_max_credit_limit_extension(d.pop("max_credit_limit_extension"))
@@ -433,14 +418,13 @@ class SubscriptionResponseModel:
                 return data
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                currency_type_0 = Currency(data)
+            if isinstance(data, str):
+                try:
+                    currency_type_0 = Currency(data)
 
-                return currency_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+                    return currency_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
             return cast(Currency | None | Unset, data)
 
         currency = _parse_currency(d.pop("currency", UNSET))
@@ -450,14 +434,13 @@ class SubscriptionResponseModel:
                 return data
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                billing_period_type_0 = BillingPeriod(data)
+            if isinstance(data, str):
+                try:
+                    billing_period_type_0 = BillingPeriod(data)
 
-                return billing_period_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+                    return billing_period_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
             return cast(BillingPeriod | None | Unset, data)
 
         billing_period = _parse_billing_period(d.pop("billing_period", UNSET))
@@ -467,14 +450,13 @@ class SubscriptionResponseModel:
                 return data
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                character_refresh_period_type_0 = CharacterRefreshPeriod(data)
+            if isinstance(data, str):
+                try:
+                    character_refresh_period_type_0 = CharacterRefreshPeriod(data)
 
-                return character_refresh_period_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+                    return character_refresh_period_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
             return cast(CharacterRefreshPeriod | None | Unset, data)
 
         character_refresh_period = _parse_character_refresh_period(d.pop("character_refresh_period", UNSET))
@@ -523,3 +505,6 @@ class SubscriptionResponseModel:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.price import Price  # noqa: E402

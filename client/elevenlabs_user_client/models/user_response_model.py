@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -9,10 +9,6 @@ from attrs import field as _attrs_field
 from ..errors import ResponseValidationError
 from ..models.seat_type import SeatType
 from ..types import UNSET, Unset, lenient_parse_error, mask_secret, mask_secret_keys, validate_response
-
-if TYPE_CHECKING:
-    from ..models.subscription_response_model import SubscriptionResponseModel
-
 
 T = TypeVar("T", bound="UserResponseModel")
 
@@ -68,14 +64,8 @@ class UserResponseModel:
     """ The Partnerstack partner default link of the user. """
     xi_api_key: None | str | Unset = _attrs_field(default=UNSET, repr=mask_secret)
     """ The API key of the user. """
-    # Unknown fields named like a secret anywhere in the spec are masked in repr too.
-    additional_properties: dict[str, Any] = _attrs_field(
-        init=False,
-        factory=dict,
-        repr=mask_secret_keys(
-            "xi_api_key",
-        ),
-    )
+    # Unknown fields named like a secret anywhere in the spec (types.SECRET_FIELD_NAMES) are masked in repr too.
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=mask_secret_keys)
 
     def to_dict(self) -> dict[str, Any]:
         user_id = self.user_id
@@ -162,8 +152,6 @@ class UserResponseModel:
     @classmethod
     def json_shape(cls) -> dict[str, Any]:
         """This model's schema as data: {"name": ..., "properties": {json name: (shape, required)}}."""
-        from ..models.subscription_response_model import SubscriptionResponseModel  # noqa: PLC0415
-
         return {
             "name": "UserResponseModel",
             "properties": {
@@ -251,8 +239,6 @@ class UserResponseModel:
     @classmethod
     def _from_dict_lenient(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         """The generator's parser: trusts the body's shape."""
-        from ..models.subscription_response_model import SubscriptionResponseModel  # noqa: PLC0415
-
         d = dict(src_dict)
         user_id = d.pop("user_id")
 
@@ -357,3 +343,6 @@ class UserResponseModel:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.subscription_response_model import SubscriptionResponseModel  # noqa: E402
