@@ -140,10 +140,24 @@ def _type_ok(kind: str, value: object) -> bool:
     return True
 
 
+# JSON types whose values have exactly one Python type (bool is not an integer here).
+_EXACT_TYPES: dict[str, type] = {"string": str, "integer": int, "boolean": bool, "null": type(None)}
+
+# One field of a prepared model shape: JSON name, shape, required, and the Python types that pass it at a glance.
+_Field = tuple[str, Mapping[str, Any], bool, frozenset[type]]
+
+
 @functools.cache
-def _model_shape(model_cls: type[SchemaModel]) -> dict[str, Any]:
-    """A model's json_shape(), built once per class: strict mode checks every response against it."""
-    return model_cls.json_shape()
+def _model_fields(model_cls: type[SchemaModel]) -> tuple[str, list[_Field]]:
+    """A model's json_shape(), prepared once per class: strict mode checks every response against it, and most
+    values are of a plain type one `type(v) in` settles, without a _check call per field."""
+    shape = model_cls.json_shape()
+    fields: list[_Field] = []
+    for name, (field_shape, required) in shape["properties"].items():
+        options = field_shape.get("any_of", [field_shape])
+        plain = frozenset(_EXACT_TYPES[o["type"]] for o in options if o.get("type") in _EXACT_TYPES)
+        fields.append((name, field_shape, required, plain))
+    return shape["name"], fields
 
 
 def _check(shape: Mapping[str, Any], value: object, path: str, problems: list[str]) -> None:
@@ -178,16 +192,17 @@ def _check(shape: Mapping[str, Any], value: object, path: str, problems: list[st
         else:
             problems.append(f"{where}: expected {_describe(shape)}, got {_got(value)}")
     elif "model" in shape:
-        model_shape = _model_shape(shape["model"])
+        model_name, fields = _model_fields(shape["model"])
         if not isinstance(value, Mapping):
-            problems.append(f"{where}: expected object {model_shape['name']}, got {_got(value)}")
+            problems.append(f"{where}: expected object {model_name}, got {_got(value)}")
             return
-        for name, (field_shape, required) in model_shape["properties"].items():
-            field_path = f"{path}.{name}" if path else name
+        for name, field_shape, required, plain in fields:
             if name in value:
-                _check(field_shape, value[name], field_path, problems)
+                field_value = value[name]
+                if type(field_value) not in plain:  # the common case needs no closer look
+                    _check(field_shape, field_value, f"{path}.{name}" if path else name, problems)
             elif required:
-                problems.append(f"{field_path}: required field missing")
+                problems.append(f"{path}.{name}: required field missing" if path else f"{name}: required field missing")
 
 
 def schema_violations(model_cls: type[SchemaModel], data: object) -> list[str]:

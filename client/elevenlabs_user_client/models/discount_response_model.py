@@ -94,7 +94,7 @@ class DiscountResponseModel:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         discount_percent_off = _parse_discount_percent_off(d.pop("discount_percent_off", UNSET))
 
@@ -103,7 +103,7 @@ class DiscountResponseModel:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         discount_amount_off = _parse_discount_amount_off(d.pop("discount_amount_off", UNSET))
 

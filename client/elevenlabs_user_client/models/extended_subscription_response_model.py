@@ -431,14 +431,14 @@ class ExtendedSubscriptionResponseModel:
         def _parse_max_character_limit_extension(data: object) -> int | None:
             if data is None:
                 return data
-            return cast(int | None, data)
+            return cast("int | None", data)
 
         max_character_limit_extension = _parse_max_character_limit_extension(d.pop("max_character_limit_extension"))
 
         def _parse_max_credit_limit_extension(data: object) -> int | Literal["unlimited"]:
             if isinstance(data, str) and data == "unlimited":
                 try:
-                    max_credit_limit_extension_type_1 = cast(Literal["unlimited"], data)
+                    max_credit_limit_extension_type_1 = cast("Literal['unlimited']", data)
                     if max_credit_limit_extension_type_1 != "unlimited":
                         raise ValueError(
                             f"max_credit_limit_extension_type_1 must match const 'unlimited', got '{max_credit_limit_extension_type_1}'"
@@ -446,7 +446,7 @@ class ExtendedSubscriptionResponseModel:
                     return max_credit_limit_extension_type_1
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
-            return cast(int | Literal["unlimited"], data)
+            return cast("int | Literal['unlimited']", data)
 
         max_credit_limit_extension = _parse_max_credit_limit_extension(d.pop("max_credit_limit_extension"))
 
@@ -490,7 +490,7 @@ class ExtendedSubscriptionResponseModel:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         next_character_count_reset_unix = _parse_next_character_count_reset_unix(
             d.pop("next_character_count_reset_unix", UNSET)
@@ -501,7 +501,7 @@ class ExtendedSubscriptionResponseModel:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         max_voice_add_edits = _parse_max_voice_add_edits(d.pop("max_voice_add_edits", UNSET))
 
@@ -517,7 +517,7 @@ class ExtendedSubscriptionResponseModel:
                     return currency_type_0
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
-            return cast(Currency | None | Unset, data)
+            return cast("Currency | None | Unset", data)
 
         currency = _parse_currency(d.pop("currency", UNSET))
 
@@ -533,7 +533,7 @@ class ExtendedSubscriptionResponseModel:
                     return billing_period_type_0
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
-            return cast(BillingPeriod | None | Unset, data)
+            return cast("BillingPeriod | None | Unset", data)
 
         billing_period = _parse_billing_period(d.pop("billing_period", UNSET))
 
@@ -549,7 +549,7 @@ class ExtendedSubscriptionResponseModel:
                     return character_refresh_period_type_0
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
-            return cast(CharacterRefreshPeriod | None | Unset, data)
+            return cast("CharacterRefreshPeriod | None | Unset", data)
 
         character_refresh_period = _parse_character_refresh_period(d.pop("character_refresh_period", UNSET))
 
@@ -565,7 +565,7 @@ class ExtendedSubscriptionResponseModel:
                     return next_invoice_type_0
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
-            return cast(InvoiceResponseModel | None | Unset, data)
+            return cast("InvoiceResponseModel | None | Unset", data)
 
         next_invoice = _parse_next_invoice(d.pop("next_invoice", UNSET))
 
@@ -590,7 +590,9 @@ class ExtendedSubscriptionResponseModel:
                     return pending_change_type_1
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
-            return cast(None | PendingCancellationResponseModel | PendingSubscriptionSwitchResponseModel | Unset, data)
+            return cast(
+                "None | PendingCancellationResponseModel | PendingSubscriptionSwitchResponseModel | Unset", data
+            )
 
         pending_change = _parse_pending_change(d.pop("pending_change", UNSET))
 

@@ -236,7 +236,7 @@ class InvoiceResponseModel:
                     return payment_intent_status_type_0
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
-            return cast(InvoiceResponseModelPaymentIntentStatusType0 | None, data)
+            return cast("InvoiceResponseModelPaymentIntentStatusType0 | None", data)
 
         payment_intent_status = _parse_payment_intent_status(d.pop("payment_intent_status"))
 
@@ -254,7 +254,7 @@ class InvoiceResponseModel:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         subtotal_cents = _parse_subtotal_cents(d.pop("subtotal_cents", UNSET))
 
@@ -263,7 +263,7 @@ class InvoiceResponseModel:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         tax_cents = _parse_tax_cents(d.pop("tax_cents", UNSET))
 
@@ -272,7 +272,7 @@ class InvoiceResponseModel:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         discount_percent_off = _parse_discount_percent_off(d.pop("discount_percent_off", UNSET))
 
@@ -281,7 +281,7 @@ class InvoiceResponseModel:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         discount_amount_off = _parse_discount_amount_off(d.pop("discount_amount_off", UNSET))
 

@@ -67,7 +67,7 @@ class PendingCancellationResponseModel:
         d = dict(src_dict)
         timestamp_seconds = d.pop("timestamp_seconds")
 
-        kind = cast(Literal["cancellation"] | Unset, d.pop("kind", UNSET))
+        kind = cast("Literal['cancellation'] | Unset", d.pop("kind", UNSET))
         if kind != "cancellation" and not isinstance(kind, Unset):
             raise ValueError(f"kind must match const 'cancellation', got '{kind}'")
 

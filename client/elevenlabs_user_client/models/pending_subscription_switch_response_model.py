@@ -113,7 +113,7 @@ class PendingSubscriptionSwitchResponseModel:
 
         timestamp_seconds = d.pop("timestamp_seconds")
 
-        kind = cast(Literal["change"] | Unset, d.pop("kind", UNSET))
+        kind = cast("Literal['change'] | Unset", d.pop("kind", UNSET))
         if kind != "change" and not isinstance(kind, Unset):
             raise ValueError(f"kind must match const 'change', got '{kind}'")
 

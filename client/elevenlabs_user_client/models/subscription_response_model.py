@@ -348,14 +348,14 @@ class SubscriptionResponseModel:
         def _parse_max_character_limit_extension(data: object) -> int | None:
             if data is None:
                 return data
-            return cast(int | None, data)
+            return cast("int | None", data)
 
         max_character_limit_extension = _parse_max_character_limit_extension(d.pop("max_character_limit_extension"))
 
         def _parse_max_credit_limit_extension(data: object) -> int | Literal["unlimited"]:
             if isinstance(data, str) and data == "unlimited":
                 try:
-                    max_credit_limit_extension_type_1 = cast(Literal["unlimited"], data)
+                    max_credit_limit_extension_type_1 = cast("Literal['unlimited']", data)
                     if max_credit_limit_extension_type_1 != "unlimited":
                         raise ValueError(
                             f"max_credit_limit_extension_type_1 must match const 'unlimited', got '{max_credit_limit_extension_type_1}'"
@@ -363,7 +363,7 @@ class SubscriptionResponseModel:
                     return max_credit_limit_extension_type_1
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
-            return cast(int | Literal["unlimited"], data)
+            return cast("int | Literal['unlimited']", data)
 
         max_credit_limit_extension = _parse_max_credit_limit_extension(d.pop("max_credit_limit_extension"))
 
@@ -398,7 +398,7 @@ class SubscriptionResponseModel:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         next_character_count_reset_unix = _parse_next_character_count_reset_unix(
             d.pop("next_character_count_reset_unix", UNSET)
@@ -409,7 +409,7 @@ class SubscriptionResponseModel:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         max_voice_add_edits = _parse_max_voice_add_edits(d.pop("max_voice_add_edits", UNSET))
 
@@ -425,7 +425,7 @@ class SubscriptionResponseModel:
                     return currency_type_0
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
-            return cast(Currency | None | Unset, data)
+            return cast("Currency | None | Unset", data)
 
         currency = _parse_currency(d.pop("currency", UNSET))
 
@@ -441,7 +441,7 @@ class SubscriptionResponseModel:
                     return billing_period_type_0
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
-            return cast(BillingPeriod | None | Unset, data)
+            return cast("BillingPeriod | None | Unset", data)
 
         billing_period = _parse_billing_period(d.pop("billing_period", UNSET))
 
@@ -457,7 +457,7 @@ class SubscriptionResponseModel:
                     return character_refresh_period_type_0
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
-            return cast(CharacterRefreshPeriod | None | Unset, data)
+            return cast("CharacterRefreshPeriod | None | Unset", data)
 
         character_refresh_period = _parse_character_refresh_period(d.pop("character_refresh_period", UNSET))
 

@@ -263,7 +263,7 @@ class UserResponseModel:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         first_name = _parse_first_name(d.pop("first_name", UNSET))
 
@@ -274,7 +274,7 @@ class UserResponseModel:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         xi_api_key_preview = _parse_xi_api_key_preview(d.pop("xi_api_key_preview", UNSET))
 
@@ -283,7 +283,7 @@ class UserResponseModel:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         referral_link_code = _parse_referral_link_code(d.pop("referral_link_code", UNSET))
 
@@ -292,7 +292,7 @@ class UserResponseModel:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         partnerstack_partner_default_link = _parse_partnerstack_partner_default_link(
             d.pop("partnerstack_partner_default_link", UNSET)
@@ -303,7 +303,7 @@ class UserResponseModel:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         xi_api_key = _parse_xi_api_key(d.pop("xi_api_key", UNSET))
 
