@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -12,6 +12,13 @@ from ..models.character_refresh_period import CharacterRefreshPeriod
 from ..models.currency import Currency
 from ..models.subscription_status_type import SubscriptionStatusType
 from ..types import UNSET, Unset, lenient_parse_error, mask_secret_keys, validate_response
+
+if TYPE_CHECKING:
+    from ..models.invoice_response_model import InvoiceResponseModel
+    from ..models.pending_cancellation_response_model import PendingCancellationResponseModel
+    from ..models.pending_subscription_switch_response_model import PendingSubscriptionSwitchResponseModel
+    from ..models.price import Price
+
 
 T = TypeVar("T", bound="ExtendedSubscriptionResponseModel")
 
@@ -107,6 +114,10 @@ class ExtendedSubscriptionResponseModel:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=mask_secret_keys)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.invoice_response_model import InvoiceResponseModel  # noqa: PLC0415
+        from ..models.pending_cancellation_response_model import PendingCancellationResponseModel  # noqa: PLC0415
+        from ..models.pending_subscription_switch_response_model import PendingSubscriptionSwitchResponseModel  # noqa: PLC0415
+
         tier = self.tier
 
         character_count = self.character_count
@@ -260,6 +271,11 @@ class ExtendedSubscriptionResponseModel:
     @classmethod
     def json_shape(cls) -> dict[str, Any]:
         """This model's schema as data: {"name": ..., "properties": {json name: (shape, required)}}."""
+        from ..models.invoice_response_model import InvoiceResponseModel  # noqa: PLC0415
+        from ..models.pending_cancellation_response_model import PendingCancellationResponseModel  # noqa: PLC0415
+        from ..models.pending_subscription_switch_response_model import PendingSubscriptionSwitchResponseModel  # noqa: PLC0415
+        from ..models.price import Price  # noqa: PLC0415
+
         return {
             "name": "ExtendedSubscriptionResponseModel",
             "properties": {
@@ -421,6 +437,11 @@ class ExtendedSubscriptionResponseModel:
     @classmethod
     def _from_dict_lenient(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         """The generator's parser: trusts the body's shape."""
+        from ..models.invoice_response_model import InvoiceResponseModel  # noqa: PLC0415
+        from ..models.pending_cancellation_response_model import PendingCancellationResponseModel  # noqa: PLC0415
+        from ..models.pending_subscription_switch_response_model import PendingSubscriptionSwitchResponseModel  # noqa: PLC0415
+        from ..models.price import Price  # noqa: PLC0415
+
         d = dict(src_dict)
         tier = d.pop("tier")
 
@@ -650,9 +671,3 @@ class ExtendedSubscriptionResponseModel:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-from ..models.invoice_response_model import InvoiceResponseModel  # noqa: E402
-from ..models.pending_cancellation_response_model import PendingCancellationResponseModel  # noqa: E402
-from ..models.pending_subscription_switch_response_model import PendingSubscriptionSwitchResponseModel  # noqa: E402
-from ..models.price import Price  # noqa: E402

@@ -1,13 +1,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..errors import ResponseValidationError
 from ..types import UNSET, Unset, lenient_parse_error, mask_secret_keys, validate_response
+
+if TYPE_CHECKING:
+    from ..models.validation_error import ValidationError
+
 
 T = TypeVar("T", bound="HTTPValidationError")
 
@@ -37,6 +41,8 @@ class HTTPValidationError:
     @classmethod
     def json_shape(cls) -> dict[str, Any]:
         """This model's schema as data: {"name": ..., "properties": {json name: (shape, required)}}."""
+        from ..models.validation_error import ValidationError  # noqa: PLC0415
+
         return {
             "name": "HTTPValidationError",
             "properties": {
@@ -60,6 +66,8 @@ class HTTPValidationError:
     @classmethod
     def _from_dict_lenient(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         """The generator's parser: trusts the body's shape."""
+        from ..models.validation_error import ValidationError  # noqa: PLC0415
+
         d = dict(src_dict)
         _detail = d.pop("detail", UNSET)
         detail: list[ValidationError] | Unset = UNSET
@@ -92,6 +100,3 @@ class HTTPValidationError:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-from ..models.validation_error import ValidationError  # noqa: E402

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,6 +10,10 @@ from ..errors import ResponseValidationError
 from ..models.invoice_response_model_payment_intent_status_type_0 import InvoiceResponseModelPaymentIntentStatusType0
 from ..models.invoice_response_model_payment_intent_statusses_item import InvoiceResponseModelPaymentIntentStatussesItem
 from ..types import UNSET, Unset, lenient_parse_error, mask_secret_keys, validate_response
+
+if TYPE_CHECKING:
+    from ..models.discount_response_model import DiscountResponseModel
+
 
 T = TypeVar("T", bound="InvoiceResponseModel")
 
@@ -116,6 +120,8 @@ class InvoiceResponseModel:
     @classmethod
     def json_shape(cls) -> dict[str, Any]:
         """This model's schema as data: {"name": ..., "properties": {json name: (shape, required)}}."""
+        from ..models.discount_response_model import DiscountResponseModel  # noqa: PLC0415
+
         return {
             "name": "InvoiceResponseModel",
             "properties": {
@@ -214,6 +220,8 @@ class InvoiceResponseModel:
     @classmethod
     def _from_dict_lenient(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         """The generator's parser: trusts the body's shape."""
+        from ..models.discount_response_model import DiscountResponseModel  # noqa: PLC0415
+
         d = dict(src_dict)
         amount_due_cents = d.pop("amount_due_cents")
 
@@ -315,6 +323,3 @@ class InvoiceResponseModel:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-from ..models.discount_response_model import DiscountResponseModel  # noqa: E402

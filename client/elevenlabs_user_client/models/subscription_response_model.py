@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -12,6 +12,10 @@ from ..models.character_refresh_period import CharacterRefreshPeriod
 from ..models.currency import Currency
 from ..models.subscription_status_type import SubscriptionStatusType
 from ..types import UNSET, Unset, lenient_parse_error, mask_secret_keys, validate_response
+
+if TYPE_CHECKING:
+    from ..models.price import Price
+
 
 T = TypeVar("T", bound="SubscriptionResponseModel")
 
@@ -200,6 +204,8 @@ class SubscriptionResponseModel:
     @classmethod
     def json_shape(cls) -> dict[str, Any]:
         """This model's schema as data: {"name": ..., "properties": {json name: (shape, required)}}."""
+        from ..models.price import Price  # noqa: PLC0415
+
         return {
             "name": "SubscriptionResponseModel",
             "properties": {
@@ -338,6 +344,8 @@ class SubscriptionResponseModel:
     @classmethod
     def _from_dict_lenient(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         """The generator's parser: trusts the body's shape."""
+        from ..models.price import Price  # noqa: PLC0415
+
         d = dict(src_dict)
         tier = d.pop("tier")
 
@@ -505,6 +513,3 @@ class SubscriptionResponseModel:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-from ..models.price import Price  # noqa: E402

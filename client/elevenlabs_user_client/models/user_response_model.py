@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -9,6 +9,10 @@ from attrs import field as _attrs_field
 from ..errors import ResponseValidationError
 from ..models.seat_type import SeatType
 from ..types import UNSET, Unset, lenient_parse_error, mask_secret, mask_secret_keys, validate_response
+
+if TYPE_CHECKING:
+    from ..models.subscription_response_model import SubscriptionResponseModel
+
 
 T = TypeVar("T", bound="UserResponseModel")
 
@@ -152,6 +156,8 @@ class UserResponseModel:
     @classmethod
     def json_shape(cls) -> dict[str, Any]:
         """This model's schema as data: {"name": ..., "properties": {json name: (shape, required)}}."""
+        from ..models.subscription_response_model import SubscriptionResponseModel  # noqa: PLC0415
+
         return {
             "name": "UserResponseModel",
             "properties": {
@@ -239,6 +245,8 @@ class UserResponseModel:
     @classmethod
     def _from_dict_lenient(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         """The generator's parser: trusts the body's shape."""
+        from ..models.subscription_response_model import SubscriptionResponseModel  # noqa: PLC0415
+
         d = dict(src_dict)
         user_id = d.pop("user_id")
 
@@ -343,6 +351,3 @@ class UserResponseModel:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-from ..models.subscription_response_model import SubscriptionResponseModel  # noqa: E402
