@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -88,24 +88,9 @@ class DiscountResponseModel:
     def _from_dict_lenient(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         """The generator's parser: trusts the body's shape."""
         d = dict(src_dict)
+        discount_percent_off = d.pop("discount_percent_off", UNSET)
 
-        def _parse_discount_percent_off(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        discount_percent_off = _parse_discount_percent_off(d.pop("discount_percent_off", UNSET))
-
-        def _parse_discount_amount_off(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        discount_amount_off = _parse_discount_amount_off(d.pop("discount_amount_off", UNSET))
+        discount_amount_off = d.pop("discount_amount_off", UNSET)
 
         discount_response_model = cls(
             discount_percent_off=discount_percent_off,

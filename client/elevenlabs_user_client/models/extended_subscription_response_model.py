@@ -449,12 +449,7 @@ class ExtendedSubscriptionResponseModel:
 
         character_limit = d.pop("character_limit")
 
-        def _parse_max_character_limit_extension(data: object) -> int | None:
-            if data is None:
-                return data
-            return cast("int | None", data)
-
-        max_character_limit_extension = _parse_max_character_limit_extension(d.pop("max_character_limit_extension"))
+        max_character_limit_extension = d.pop("max_character_limit_extension")
 
         def _parse_max_credit_limit_extension(data: object) -> int | Literal["unlimited"]:
             if isinstance(data, str) and data == "unlimited":
@@ -506,25 +501,9 @@ class ExtendedSubscriptionResponseModel:
 
         has_open_invoices = d.pop("has_open_invoices")
 
-        def _parse_next_character_count_reset_unix(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
+        next_character_count_reset_unix = d.pop("next_character_count_reset_unix", UNSET)
 
-        next_character_count_reset_unix = _parse_next_character_count_reset_unix(
-            d.pop("next_character_count_reset_unix", UNSET)
-        )
-
-        def _parse_max_voice_add_edits(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
-
-        max_voice_add_edits = _parse_max_voice_add_edits(d.pop("max_voice_add_edits", UNSET))
+        max_voice_add_edits = d.pop("max_voice_add_edits", UNSET)
 
         def _parse_currency(data: object) -> Currency | None | Unset:
             if data is None:

@@ -257,41 +257,13 @@ class InvoiceResponseModel:
 
             payment_intent_statusses.append(payment_intent_statusses_item)
 
-        def _parse_subtotal_cents(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
+        subtotal_cents = d.pop("subtotal_cents", UNSET)
 
-        subtotal_cents = _parse_subtotal_cents(d.pop("subtotal_cents", UNSET))
+        tax_cents = d.pop("tax_cents", UNSET)
 
-        def _parse_tax_cents(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
+        discount_percent_off = d.pop("discount_percent_off", UNSET)
 
-        tax_cents = _parse_tax_cents(d.pop("tax_cents", UNSET))
-
-        def _parse_discount_percent_off(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        discount_percent_off = _parse_discount_percent_off(d.pop("discount_percent_off", UNSET))
-
-        def _parse_discount_amount_off(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        discount_amount_off = _parse_discount_amount_off(d.pop("discount_amount_off", UNSET))
+        discount_amount_off = d.pop("discount_amount_off", UNSET)
 
         invoice_response_model = cls(
             amount_due_cents=amount_due_cents,

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -266,54 +266,17 @@ class UserResponseModel:
 
         show_compliance_terms = d.pop("show_compliance_terms", UNSET)
 
-        def _parse_first_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        first_name = _parse_first_name(d.pop("first_name", UNSET))
+        first_name = d.pop("first_name", UNSET)
 
         is_api_key_hashed = d.pop("is_api_key_hashed", UNSET)
 
-        def _parse_xi_api_key_preview(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
+        xi_api_key_preview = d.pop("xi_api_key_preview", UNSET)
 
-        xi_api_key_preview = _parse_xi_api_key_preview(d.pop("xi_api_key_preview", UNSET))
+        referral_link_code = d.pop("referral_link_code", UNSET)
 
-        def _parse_referral_link_code(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
+        partnerstack_partner_default_link = d.pop("partnerstack_partner_default_link", UNSET)
 
-        referral_link_code = _parse_referral_link_code(d.pop("referral_link_code", UNSET))
-
-        def _parse_partnerstack_partner_default_link(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        partnerstack_partner_default_link = _parse_partnerstack_partner_default_link(
-            d.pop("partnerstack_partner_default_link", UNSET)
-        )
-
-        def _parse_xi_api_key(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        xi_api_key = _parse_xi_api_key(d.pop("xi_api_key", UNSET))
+        xi_api_key = d.pop("xi_api_key", UNSET)
 
         user_response_model = cls(
             user_id=user_id,
