@@ -77,15 +77,11 @@ def _build(name: str, base_url: str, limits: httpx.Limits) -> tuple[Callable[[],
         from elevenlabs_user_client.api.user import get_user_subscription
 
         client = build_this_client(base_url, strict=name == STRICT, httpx_args={"limits": limits})
-        note = ""
         got = _pool_limit(client.get_async_httpx_client())
-        if got is not None and got != limits.max_connections:
-            # The runtime built its own transport and dropped `limits`: bound the pool through the transport instead,
-            # so every contender runs with the same pool.
-            note = f"httpx_args limits ignored, pool was {got}: bounded via httpx_args transport"
-            transport = httpx.AsyncHTTPTransport(limits=limits)
-            client = build_this_client(base_url, strict=name == STRICT, httpx_args={"transport": transport})
-        return (lambda: get_user_subscription.asyncio(client=client)), note
+        if got != limits.max_connections:
+            # Every contender must run with the same pool, or the row compares different things.
+            raise RuntimeError(f"httpx_args limits not honoured: pool is {got}, asked {limits.max_connections}")
+        return (lambda: get_user_subscription.asyncio(client=client)), ""
     from elevenlabs import AsyncElevenLabs
 
     sdk = AsyncElevenLabs(
