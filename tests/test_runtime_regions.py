@@ -1,16 +1,35 @@
-"""The package's Region constants are the spec's servers, named by their x-region-name."""
+"""The package's Region constants are generated from the spec's servers, each named by its x-region-name."""
 
 from __future__ import annotations
 
 import yaml
-from elevenlabs_user_client import Region
+from elevenlabs_user_client import AuthenticatedClient, Region
+from elevenlabs_user_client.models import Region as ModelsRegion
+from pytest_httpserver import HTTPServer
 
-from scripts.paths import CANONICAL_SPEC
+from scripts.paths import CANONICAL_SPEC, PACKAGE_DIR
 
 
-def test_regions_match_the_spec_servers() -> None:
-    servers = yaml.safe_load(CANONICAL_SPEC.read_text())["servers"]
-    named = {server["x-region-name"].upper(): server["url"] for server in servers if "x-region-name" in server}
-    assert named, "the spec names no region: the importer's overlay should add x-region-name to servers"
+def test_generated_region_enum_equals_the_spec_servers() -> None:
+    servers = yaml.safe_load(CANONICAL_SPEC.read_text(encoding="utf-8"))["servers"]
+    assert len(servers) == 5
+    named = {server["x-region-name"].upper(): server["url"] for server in servers}
     assert {region.name: region.value for region in Region} == named
     assert servers[0]["url"] == Region.PRODUCTION
+    assert Region.EU_RESIDENCY == "https://api.eu.residency.elevenlabs.io"
+
+
+def test_region_is_the_generated_model_not_a_hand_written_list() -> None:
+    assert Region is ModelsRegion
+    assert Region.__module__ == "elevenlabs_user_client.models.region"
+    assert "https://api." not in (PACKAGE_DIR / "client.py").read_text(encoding="utf-8")
+
+
+def test_a_region_is_a_base_url(httpserver: HTTPServer) -> None:
+    client = AuthenticatedClient(base_url=Region.US, token="fake-key-for-tests-0000")
+    assert str(client.get_httpx_client().base_url) == "https://api.us.elevenlabs.io"
+    assert type(AuthenticatedClient(base_url=Region.PRODUCTION, token="k")._base_url) is str
+    # A string that is not a region still works as a base URL (the enum is only a list of known hosts).
+    httpserver.expect_request("/v1/user").respond_with_json({"ok": True})
+    local = AuthenticatedClient(base_url=httpserver.url_for(""), token="fake-key-for-tests-0000")
+    assert local.get_httpx_client().get("/v1/user").json() == {"ok": True}

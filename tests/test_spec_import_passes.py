@@ -14,6 +14,7 @@ from scripts.spec_import.dialect import Dialect, detect
 from scripts.spec_import.load import Source, parse_text
 from scripts.spec_import.merge import merge_documents
 from scripts.spec_import.overlay import apply_overlay
+from scripts.spec_import.regions import derive_region_schema
 from scripts.spec_import.slicing import slice_document
 
 CONFIG = ImportConfig(operations=(("GET", "/a"),), overlay=None,
@@ -399,6 +400,56 @@ def test_overlay_errors_name_their_pointer(bad: dict[str, Any], pointer: str) ->
     with pytest.raises(SpecImportError) as caught:
         apply_overlay(sliceable(), bad)
     assert caught.value.pointer == pointer
+
+
+# --- Region schema from servers -------------------------------------------------------------------
+
+SERVERS = [{"url": "https://a.example", "description": "A", "x-region-name": "production"},
+           {"url": "https://b.example", "x-region-name": "eu_residency"}]
+
+
+def test_region_schema_lists_server_urls_named_by_upper_cased_region_names() -> None:
+    doc = spec({"Thing": {"type": "object"}}, servers=copy.deepcopy(SERVERS))
+    derive_region_schema(doc)
+    region = doc["components"]["schemas"]["Region"]
+    assert region["type"] == "string" and region["title"] == "Region" and region["description"]
+    assert region["enum"] == ["https://a.example", "https://b.example"]
+    assert region["x-enum-varnames"] == ["PRODUCTION", "EU_RESIDENCY"]
+    assert doc["servers"] == SERVERS and doc["components"]["schemas"]["Thing"] == {"type": "object"}
+    again = copy.deepcopy(doc)
+    derive_region_schema(again)
+    assert again == doc
+
+
+def test_no_servers_no_region_schema() -> None:
+    doc = spec({"Thing": {"type": "object"}})
+    derive_region_schema(doc)
+    assert set(doc["components"]["schemas"]) == {"Thing"}
+
+
+@pytest.mark.parametrize(("servers", "message", "pointer"), [
+    ([SERVERS[0], {"url": "https://c.example"}], "no x-region-name", "/servers/1/x-region-name"),
+    ([{"url": "https://c.example", "x-region-name": "EU Residency"}], "not a lower-case name",
+     "/servers/0/x-region-name"),
+    ([SERVERS[0], {"url": "https://c.example", "x-region-name": "production"}], "used twice",
+     "/servers/1/x-region-name"),
+    ([SERVERS[0], {"url": "https://a.example", "x-region-name": "us"}], "listed twice", "/servers/1/url"),
+    ([{"x-region-name": "us"}], "no url", "/servers/0/url"),
+    ({"url": "https://a.example"}, "not a list", "/servers"),
+])
+def test_region_schema_errors_name_their_pointer(servers: Any, message: str, pointer: str) -> None:
+    doc = spec({}, servers=servers)
+    with pytest.raises(SpecImportError, match=message) as caught:
+        derive_region_schema(doc)
+    assert caught.value.pointer == pointer
+    assert "Region" not in doc["components"]["schemas"]
+
+
+def test_a_different_existing_region_schema_is_an_error() -> None:
+    doc = spec({"Region": {"type": "string", "enum": ["eu"]}}, servers=copy.deepcopy(SERVERS))
+    with pytest.raises(SpecImportError, match="differs") as caught:
+        derive_region_schema(doc)
+    assert caught.value.pointer == "/components/schemas/Region"
 
 
 # --- canonical order ----------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """A client library for accessing ElevenLabs User API"""
 
-from .client import AuthenticatedClient, Client, Region
+from .client import AuthenticatedClient, Client
 from .errors import (
     APIConnectionError,
     APIStatusError,
@@ -9,6 +9,7 @@ from .errors import (
     ResponseDecodeError,
     ResponseValidationError,
 )
+from .models.region import Region
 from .types import validate_response
 
 __all__ = (

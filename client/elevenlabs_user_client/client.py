@@ -6,7 +6,6 @@ import os
 import ssl
 import time
 from collections.abc import AsyncIterator, Iterator
-from enum import StrEnum
 from typing import Any, Self
 
 import httpx
@@ -22,6 +21,7 @@ from .errors import (
     request_id_of,
     retry_after_seconds,
 )
+from .models.region import Region
 
 API_KEY_ENV = "ELEVENLABS_API_KEY"
 BASE_URL_ENV = "ELEVENLABS_BASE_URL"
@@ -50,20 +50,6 @@ _TRANSPORT_ARGS = frozenset(
         "socket_options",
     }
 )
-
-
-class Region(StrEnum):
-    """Base URLs of ElevenLabs' regions: the spec's `servers`, each named by its `x-region-name`.
-
-    Written here because the generator (0.29.1) drops `servers` while parsing: no template sees them.
-    tests/test_runtime_regions.py fails when this list and the spec's servers disagree.
-    """
-
-    PRODUCTION = "https://api.elevenlabs.io"
-    US = "https://api.us.elevenlabs.io"
-    EU_RESIDENCY = "https://api.eu.residency.elevenlabs.io"
-    IN_RESIDENCY = "https://api.in.residency.elevenlabs.io"
-    SG_RESIDENCY = "https://api.sg.residency.elevenlabs.io"
 
 
 # The package logs metadata only (method, path, status, attempt, request id), never headers or bodies.

@@ -1,5 +1,6 @@
 """The import pipeline, in order: load -> detect dialect -> normalise -> slice -> refuse unsupported constructs
-(each source), then merge -> generator workarounds -> overlay -> canonical order (-> write, in run_import)."""
+(each source), then merge -> generator workarounds -> overlay -> Region schema from servers -> canonical order
+(-> write, in run_import)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from .merge import merge_documents
 from .normalise import normalise
 from .overlay import apply_overlay, load_overlay
 from .pointer import join
+from .regions import derive_region_schema
 from .slicing import slice_document
 from .write import dump_yaml, write_atomically
 
@@ -48,6 +50,7 @@ def build_document(sources: Sequence[str | Path], config: ImportConfig, *, overl
     traps.apply_all(merged)
     if overlay and config.overlay is not None:
         apply_overlay(merged, load_overlay(config.overlay), str(config.overlay))
+    derive_region_schema(merged)  # after the overlay: that is where the servers come from
     return canonical_order(merged)
 
 

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from .pending_subscription_switch_response_model import PendingSubscriptionSwitchResponseModel
     from .pending_subscription_switch_response_model_next_tier import PendingSubscriptionSwitchResponseModelNextTier
     from .price import Price
+    from .region import Region
     from .seat_type import SeatType
     from .subscription_response_model import SubscriptionResponseModel
     from .subscription_status_type import SubscriptionStatusType
@@ -38,6 +39,7 @@ _MODULE_OF = {
     "PendingSubscriptionSwitchResponseModel": ".pending_subscription_switch_response_model",
     "PendingSubscriptionSwitchResponseModelNextTier": ".pending_subscription_switch_response_model_next_tier",
     "Price": ".price",
+    "Region": ".region",
     "SeatType": ".seat_type",
     "SubscriptionResponseModel": ".subscription_response_model",
     "SubscriptionStatusType": ".subscription_status_type",
@@ -73,6 +75,7 @@ __all__ = (
     "PendingSubscriptionSwitchResponseModel",
     "PendingSubscriptionSwitchResponseModelNextTier",
     "Price",
+    "Region",
     "SeatType",
     "SubscriptionResponseModel",
     "SubscriptionStatusType",

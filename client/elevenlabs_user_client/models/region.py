@@ -1,0 +1,32 @@
+import logging
+from enum import StrEnum
+
+_logger = logging.getLogger(__name__)
+
+
+class Region(StrEnum):
+    EU_RESIDENCY = "https://api.eu.residency.elevenlabs.io"
+    IN_RESIDENCY = "https://api.in.residency.elevenlabs.io"
+    PRODUCTION = "https://api.elevenlabs.io"
+    SG_RESIDENCY = "https://api.sg.residency.elevenlabs.io"
+    US = "https://api.us.elevenlabs.io"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @property
+    def is_known(self) -> bool:
+        """False for a value the spec did not list when this client was generated."""
+        return type(self).__members__.get(self._name_) is self
+
+    @classmethod
+    def _missing_(cls, value: object) -> "Region | None":
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = value
+        member._value_ = value
+        # Cached like a member, so each unknown value is logged once and `is` comparisons hold.
+        cls._value2member_map_[value] = member
+        _logger.warning("%s: value %r is not in the spec; kept as is", cls.__name__, value)
+        return member
