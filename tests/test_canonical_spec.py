@@ -11,10 +11,10 @@ import re
 from typing import Any
 
 import yaml
+from document_differences import differences
 from openapi_spec_validator import OpenAPIV31SpecValidator, validate
 
 from scripts.paths import CANONICAL_SPEC, OPENAPI_DIR
-from scripts.spec_import import pointer as json_pointer
 
 UPSTREAM = OPENAPI_DIR / "upstream" / "elevenlabs-openapi-2026-08-22.json.gz"
 README = OPENAPI_DIR / "README.md"
@@ -36,21 +36,6 @@ def deviations() -> dict[str, str]:
     rows = {m.group(1): m.group(2) for line in section.splitlines() if (m := _ROW.match(line))}
     assert rows, "no deviation rows found in openapi/README.md"
     return rows
-
-
-def differences(old: Any, new: Any, pointer: str = "") -> dict[str, str]:
-    if isinstance(old, dict) and isinstance(new, dict):
-        found: dict[str, str] = {}
-        for key in old.keys() | new.keys():
-            where = json_pointer.join(pointer, key)
-            if key not in new:
-                found[where] = "removed"
-            elif key not in old:
-                found[where] = "added"
-            else:
-                found.update(differences(old[key], new[key], where))
-        return found
-    return {} if old == new else {pointer: "changed"}
 
 
 def schema_closure(doc: dict[str, Any], roots: list[Any]) -> set[str]:
@@ -100,8 +85,11 @@ def test_operations_are_the_configured_list() -> None:
 def test_schemas_are_exactly_upstreams_ref_closure() -> None:
     """Plus the schemas the deviation table declares as added (the importer's Region, derived from /servers)."""
     spec = canonical()
-    added = {pointer.removeprefix("/components/schemas/") for pointer, kind in deviations().items()
-             if kind == "added" and pointer.count("/") == 3 and pointer.startswith("/components/schemas/")}
+    added = {
+        pointer.removeprefix("/components/schemas/")
+        for pointer, kind in deviations().items()
+        if kind == "added" and pointer.count("/") == 3 and pointer.startswith("/components/schemas/")
+    }
     assert added == {"Region"}
     assert set(spec["components"]["schemas"]) == set(upstream_slice(spec)["components"]["schemas"]) | added
 
