@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from pytest_httpserver import HTTPServer
 
 from scripts.paths import FIXTURES_DIR
 
@@ -39,3 +40,14 @@ def client_for() -> Callable[..., Any]:
         return AuthenticatedClient(base_url=base_url, **{**defaults, **settings})
 
     return make
+
+
+@pytest.fixture
+def threaded_httpserver() -> Iterator[HTTPServer]:
+    """A loopback server of the test's own that answers requests in parallel: slow or concurrent handlers
+    neither serialise the calls under test nor leave abandoned requests for later tests."""
+    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    server.start()
+    yield server
+    server.clear()
+    server.stop()

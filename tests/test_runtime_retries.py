@@ -213,16 +213,6 @@ def test_resets_exhausting_the_retries_raise_a_connection_error(
     assert reset_server.connections == 3
 
 
-@pytest.fixture
-def slow_server() -> Iterator[HTTPServer]:
-    """A server of its own, threaded: requests abandoned by a timed-out client must not reach later tests."""
-    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
-    server.start()
-    yield server
-    server.clear()
-    server.stop()
-
-
 def _slow(seconds: float) -> Callable[[Request], Response]:
     def handler(_: Request) -> Response:
         time.sleep(seconds)
@@ -231,11 +221,11 @@ def _slow(seconds: float) -> Callable[[Request], Response]:
     return handler
 
 
-def test_a_slow_server_ends_in_a_timeout_error_within_the_bound(
-    slow_server: HTTPServer, client_for: Callable[..., Any]
+def test_a_threaded_httpserver_ends_in_a_timeout_error_within_the_bound(
+    threaded_httpserver: HTTPServer, client_for: Callable[..., Any]
 ) -> None:
-    slow_server.expect_request("/v1/user").respond_with_handler(_slow(0.6))
-    client = client_for(slow_server.url_for(""), timeout=0.2, max_retries=0)
+    threaded_httpserver.expect_request("/v1/user").respond_with_handler(_slow(0.6))
+    client = client_for(threaded_httpserver.url_for(""), timeout=0.2, max_retries=0)
     start = time.monotonic()
     with pytest.raises(errors.APITimeoutError) as caught:
         get_user.sync(client=client)
@@ -244,11 +234,11 @@ def test_a_slow_server_ends_in_a_timeout_error_within_the_bound(
 
 
 def test_the_deadline_bounds_the_whole_call_retries_included(
-    slow_server: HTTPServer, client_for: Callable[..., Any]
+    threaded_httpserver: HTTPServer, client_for: Callable[..., Any]
 ) -> None:
-    slow_server.expect_request("/v1/user").respond_with_handler(_slow(0.5))
+    threaded_httpserver.expect_request("/v1/user").respond_with_handler(_slow(0.5))
     # 3 attempts x 0.3 s would take 0.9 s or more: the 0.5 s deadline cuts it short
-    client = client_for(slow_server.url_for(""), timeout=0.3, deadline=0.5, max_retries=2)
+    client = client_for(threaded_httpserver.url_for(""), timeout=0.3, deadline=0.5, max_retries=2)
     start = time.monotonic()
     with pytest.raises(errors.APITimeoutError) as caught:
         get_user.sync(client=client)
@@ -256,9 +246,9 @@ def test_the_deadline_bounds_the_whole_call_retries_included(
     assert "deadline" in str(caught.value)
 
 
-def test_the_deadline_bounds_async_calls(slow_server: HTTPServer, client_for: Callable[..., Any]) -> None:
-    slow_server.expect_request("/v1/user").respond_with_handler(_slow(0.5))
-    client = client_for(slow_server.url_for(""), timeout=0.3, deadline=0.5, max_retries=2)
+def test_the_deadline_bounds_async_calls(threaded_httpserver: HTTPServer, client_for: Callable[..., Any]) -> None:
+    threaded_httpserver.expect_request("/v1/user").respond_with_handler(_slow(0.5))
+    client = client_for(threaded_httpserver.url_for(""), timeout=0.3, deadline=0.5, max_retries=2)
     start = time.monotonic()
     with pytest.raises(errors.APITimeoutError):
         asyncio.run(get_user.asyncio(client=client))

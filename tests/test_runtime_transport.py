@@ -6,7 +6,7 @@ import asyncio
 import json
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -35,16 +35,6 @@ class _ConcurrencyProbe:
         return Response(self._body, status=200, content_type="application/json")
 
 
-@pytest.fixture
-def threaded_server() -> Iterator[HTTPServer]:
-    """A loopback server that answers requests in parallel (the default one serves one at a time)."""
-    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
-    server.start()
-    yield server
-    server.clear()
-    server.stop()
-
-
 def _transport_pool(transport: Any) -> Any:
     """The httpcore pool under the retry stack: RetryTransport -> _GuardTransport -> HTTP(S)Transport."""
     return transport._sync_transport._inner._pool  # the guard is both a sync and an async transport
@@ -63,11 +53,11 @@ def test_httpx_args_connection_settings_configure_the_inner_transport(
 
 
 def test_the_pool_limit_bounds_concurrent_connections(
-    threaded_server: HTTPServer, client_for: Callable[..., Any], load_fixture: Callable[[str], Any]
+    threaded_httpserver: HTTPServer, client_for: Callable[..., Any], load_fixture: Callable[[str], Any]
 ) -> None:
     probe = _ConcurrencyProbe(json.dumps(load_fixture(USER)).encode())
-    threaded_server.expect_request("/v1/user").respond_with_handler(probe)
-    client = client_for(threaded_server.url_for(""), httpx_args={"limits": httpx.Limits(max_connections=2)})
+    threaded_httpserver.expect_request("/v1/user").respond_with_handler(probe)
+    client = client_for(threaded_httpserver.url_for(""), httpx_args={"limits": httpx.Limits(max_connections=2)})
 
     async def fan_out() -> list[Any]:
         async with client:
