@@ -16,8 +16,11 @@ from pytest_httpserver import HTTPServer
 from scripts.paths import CANONICAL_SPEC, OPENAPI_DIR, ROOT
 from scripts.spec_import import SpecImportError, load_config, load_spec, run_import
 from scripts.spec_import.__main__ import main
+from scripts.spec_import.record import load_record
 
-UPSTREAM = OPENAPI_DIR / "upstream" / "elevenlabs-openapi-2026-08-22.json.gz"
+# A fixed full upstream document for the importer's own tests; the canonical spec's sources are in the record.
+UPSTREAM = ROOT / "tests" / "spec_inputs" / "elevenlabs-openapi-2026-08-22.json.gz"
+RECORD = OPENAPI_DIR / "upstream" / "SOURCE.yaml"
 DOCS_PAGE = ROOT / "tests" / "spec_inputs" / "docs-get-user-subscription.md"
 OPERATIONS = {("get", "/v1/user"), ("get", "/v1/user/subscription")}
 
@@ -26,15 +29,23 @@ def operations_of(doc: dict[str, Any]) -> set[tuple[str, str]]:
     return {(method, path) for path, item in doc["paths"].items() for method in item}
 
 
-def test_stored_upstream_reproduces_committed_spec_byte_for_byte(tmp_path: Path) -> None:
+def recorded_sources() -> list[Path]:
+    found = load_record(RECORD)
+    assert found is not None, f"{RECORD} is missing: run `make update-spec SRC=...`"
+    return found.paths()
+
+
+def test_recorded_sources_reproduce_committed_spec_byte_for_byte(tmp_path: Path) -> None:
     out = tmp_path / "spec.yaml"
-    run_import([UPSTREAM], load_config(), output=out)
-    assert out.read_bytes() == CANONICAL_SPEC.read_bytes()
+    run_import(recorded_sources(), load_config(), output=out)
+    assert out.read_bytes() == CANONICAL_SPEC.read_bytes(), (
+        "openapi/elevenlabs-user.yaml is not what its recorded sources (openapi/upstream/SOURCE.yaml) import to: "
+        "run `make update-spec SRC=<the new source>` instead of editing the spec by hand")
 
 
 def test_importing_the_output_again_changes_nothing(tmp_path: Path) -> None:
     first, second = tmp_path / "first.yaml", tmp_path / "second.yaml"
-    run_import([UPSTREAM], load_config(), output=first)
+    run_import(recorded_sources(), load_config(), output=first)
     run_import([first], load_config(), output=second)
     assert second.read_bytes() == first.read_bytes()
 

@@ -7,13 +7,14 @@ from typing import Any
 
 import pytest
 
-from scripts.spec_import import SpecImportError, normalise
+from scripts.spec_import import SpecImportError
 from scripts.spec_import.canonical import canonical_order
 from scripts.spec_import.config import ImportConfig
 from scripts.spec_import.dialect import Dialect, detect
 from scripts.spec_import.load import Source, parse_text
 from scripts.spec_import.merge import merge_documents
 from scripts.spec_import.overlay import apply_overlay
+from scripts.spec_import.pipeline import normalise_source
 from scripts.spec_import.regions import derive_region_schema
 from scripts.spec_import.slicing import slice_document
 
@@ -33,7 +34,7 @@ def spec(schemas: dict[str, Any], version: str = "3.1.0", **extra: Any) -> dict[
 
 
 def run(doc: dict[str, Any], dialect: Dialect) -> dict[str, Any]:
-    return normalise.normalise(doc, dialect, CONFIG)
+    return normalise_source(doc, dialect, CONFIG)
 
 
 # --- dialect detection --------------------------------------------------------------------------
