@@ -64,6 +64,12 @@ class Lock:
     def names(self) -> set[str]:
         return {e.name for e in self.schemas.values()} | set(self.retained)
 
+    def by_location(self) -> dict[str, str]:
+        """location -> class name, retained names included (each is a component of its own)."""
+        found = {key: entry.name for key, entry in self.schemas.items()}
+        found.update({join("/components/schemas", name): name for name in self.retained})
+        return found
+
 
 @dataclass
 class Site:
