@@ -151,3 +151,20 @@ def _inline_keywords(node: dict[str, Any], resolver: Resolver[Any], active: tupl
             continue
         out[key] = handlers[key](value) if key in handlers else value
     return out
+
+
+def enum_values(name: str) -> list[Any]:
+    """The values of enum component `name`, in the spec's order."""
+    schema = load_spec().get("components", {}).get("schemas", {}).get(name)
+    if not isinstance(schema, dict) or not isinstance(schema.get("enum"), list):
+        raise SpecLookupError(f"spec has no enum components.schemas.{name}")
+    return list(schema["enum"])
+
+
+def not_in_enum(name: str, hint: str = "paused") -> str:
+    """A value enum `name` does not list, whatever upstream adds to it: `hint`, made longer until it is unknown."""
+    known = set(enum_values(name))
+    value = hint
+    while value in known:
+        value += "_not_yet"
+    return value

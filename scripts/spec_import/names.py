@@ -178,7 +178,8 @@ def _kind(schema: dict[str, Any]) -> str | None:
     return None
 
 
-def _inline_sites(schema: Any, location: str, context: Context, hint: str, pointer: str | None = None) -> Iterator[Site]:
+def _inline_sites(schema: Any, location: str, context: Context, hint: str,
+                  pointer: str | None = None) -> Iterator[Site]:
     """Classes at and below an inline schema (properties, items, union members, additionalProperties)."""
     pointer = location if pointer is None else pointer
     if not isinstance(schema, dict):
@@ -383,19 +384,17 @@ def _default_name(site: Site, titles: dict[str, int], taken: set[str]) -> str:
 
 def _check_prefix(site: Site) -> None:
     prefix = site.context.generator_prefix
-    if site.kind == "enum" and site.component is None and prefix:
-        if not site.name.startswith(prefix) or site.name == prefix:
-            raise SpecImportError(f"locked name {site.name!r} of an inline enum must start with the name of the "
+    inline_enum = site.kind == "enum" and site.component is None and prefix
+    if inline_enum and (not site.name.startswith(prefix) or site.name == prefix):
+        raise SpecImportError(f"locked name {site.name!r} of an inline enum must start with the name of the "
                                   f"class that holds it, {prefix!r}, and add to it", site.location)
 
 
 def _set_title(site: Site) -> None:
     """The title that makes the generator write ``site.name``."""
     prefix = site.context.generator_prefix
-    if site.kind == "enum" and site.component is None and prefix:
-        title = site.name[len(prefix):]
-    else:
-        title = site.name
+    inline_enum = site.kind == "enum" and site.component is None and prefix
+    title = site.name[len(prefix):] if inline_enum else site.name
     current = site.schema.get("title")
     if not (isinstance(current, str) and current and _class_name(current) == title):
         site.schema["title"] = title  # upstream's own title is kept when it already gives this name
