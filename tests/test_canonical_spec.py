@@ -18,8 +18,9 @@ from document_differences import differences
 from openapi_spec_validator import OpenAPIV31SpecValidator, validate
 
 from scripts.paths import CANONICAL_SPEC, OPENAPI_DIR, PACKAGE_DIR
-from scripts.spec_import import load_config, load_spec
+from scripts.spec_import import load_config
 from scripts.spec_import.names import class_names, find_sites, load_lock
+from scripts.spec_import.pipeline import build
 from scripts.spec_import.record import load_record
 
 RECORD = OPENAPI_DIR / "upstream" / "SOURCE.yaml"
@@ -37,7 +38,7 @@ def _upstream() -> dict[str, Any]:
     record = load_record(RECORD)
     assert record is not None, f"{RECORD} is missing: run `make update-spec SRC=...`"
     config = dataclasses.replace(load_config(), auth_headers=())
-    return load_spec(record.paths(), config=config, overlay=False, names=False)
+    return build(record.paths(), config, overlay=False, naming=False, fallback=record.kept()).doc
 
 
 def upstream() -> dict[str, Any]:

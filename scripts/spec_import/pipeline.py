@@ -111,7 +111,8 @@ def build_document(sources: Sequence[str | Path], config: ImportConfig, *, overl
 
 def run_import(sources: Sequence[str | Path], config: ImportConfig, *, overlay: bool = True,
                output: Path | None = None, names_file: Path | None = None,
-               report: Callable[[str], None] | None = None) -> Path:
+               report: Callable[[str], None] | None = None,
+               fallback: Sequence[tuple[str | Path, Sequence[str]]] | None = None) -> Path:
     """Import ``sources`` and write the result; on any error the existing output is left as it was.
 
     Writing the configured output (``make update-spec``) also keeps the sources under openapi/upstream/ with their
@@ -121,7 +122,8 @@ def run_import(sources: Sequence[str | Path], config: ImportConfig, *, overlay: 
     canonical = Path(target).resolve() == Path(config.output).resolve()
     previous = record.load_record(config.record) if canonical and config.record is not None else None
     lock_file = names_file if names_file is not None else config.names
-    fallback = previous.fallback() if previous is not None else ()
+    if fallback is None:
+        fallback = previous.fallback() if previous is not None else ()
     built = build(sources, config, overlay=overlay, lock=names.load_lock(lock_file), fallback=fallback)
     text = dump_yaml(built.doc, width=config.yaml_width, indent=config.yaml_indent)
     stored = record.copy_sources(config.record, sources) if canonical and config.record is not None else None

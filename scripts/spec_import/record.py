@@ -35,6 +35,7 @@ class Stored:
     origin: str  # the path or URL it was imported from
     sha256: str  # of the uncompressed bytes
     operations: tuple[str, ...]
+    kept: bool = False  # True: an earlier import's source, still the origin of the operations listed
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,12 @@ class Record:
     sources: tuple[Stored, ...]
 
     def paths(self) -> list[Path]:
-        return [self.folder / s.file for s in self.sources]
+        """The last import's own sources (what `make update-spec SRC=...` was given)."""
+        return [self.folder / s.file for s in self.sources if not s.kept]
+
+    def kept(self) -> list[tuple[str, list[str]]]:
+        """Earlier sources still behind some operations: the fallback that reproduces the last import."""
+        return [(str(self.folder / s.file), list(s.operations)) for s in self.sources if s.kept]
 
     def fallback(self) -> list[tuple[str, list[str]]]:
         return [(str(self.folder / s.file), list(s.operations)) for s in self.sources]
@@ -64,7 +70,7 @@ def load_record(path: Path) -> Record | None:
         if not isinstance(entry, dict) or not isinstance(entry.get("file"), str):
             raise SpecImportError("source entry needs a file", f"/sources/{index}", str(path))
         sources.append(Stored(entry["file"], str(entry.get("from", "")), str(entry.get("sha256", "")),
-                              tuple(str(op) for op in entry.get("operations") or ())))
+                              tuple(str(op) for op in entry.get("operations") or ()), entry.get("kept") is True))
     return Record(path.parent, tuple(sources))
 
 
@@ -92,16 +98,16 @@ def write_record(record_file: Path, stored: list[tuple[str, str, str]], origins:
     """Records which stored file each operation came from; deletes stored files no operation needs any more."""
     by_origin = {origin: (name, digest) for name, origin, digest in stored}
     old = {str(previous.folder / s.file): s for s in previous.sources} if previous is not None else {}
-    entries: dict[str, dict[str, Any]] = {}
+    entries: dict[str, dict[str, Any]] = {name: {"file": name, "from": origin, "sha256": digest, "operations": []}
+                                          for name, origin, digest in stored}
     for operation, origin in sorted(origins.items()):
         if origin in by_origin:
-            name, digest = by_origin[origin]
-            source_from = origin
+            entries[by_origin[origin][0]]["operations"].append(operation)
         else:  # kept from a recorded source
             kept = old[origin]
-            name, digest, source_from = kept.file, kept.sha256, kept.origin
-        entry = entries.setdefault(name, {"file": name, "from": source_from, "sha256": digest, "operations": []})
-        entry["operations"].append(operation)
+            entry = entries.setdefault(kept.file, {"file": kept.file, "from": kept.origin, "sha256": kept.sha256,
+                                                   "operations": [], "kept": True})
+            entry["operations"].append(operation)
     text = HEADER + yaml.dump({"sources": list(entries.values())}, Dumper=yaml.SafeDumper, sort_keys=False,
                               width=120)
     write_atomically(record_file, text)
