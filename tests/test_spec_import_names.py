@@ -183,7 +183,8 @@ def test_a_lock_edit_renames_and_an_upstream_rename_keeps_the_name(tmp_path: Pat
     run_import([source], load_config(), output=out, names_file=lock_file)
     assert class_names(yaml.safe_load(out.read_text()))[key] == "InvoiceResponseModelIntentStatus"
     # Upstream renames component Price (same wire shape): the Python class keeps its name.
-    source.write_text(source.read_text().replace("/Price\"", "/Cost\"").replace("\"Price\": {", "\"Cost\": {"))
+    source.write_text(source.read_text().replace("/Price\"", "/Cost\"").replace("\"Price\": {", "\"Cost\": {")
+                      .replace("\"title\": \"Price\"", "\"title\": \"Cost\""))
     run_import([source], load_config(), output=out, names_file=lock_file)
     names = class_names(yaml.safe_load(out.read_text()))
     assert names["/components/schemas/Cost"] == "Price"
@@ -199,3 +200,21 @@ def test_a_bad_lock_entry_is_an_importer_error(tmp_path: Path) -> None:
                          "    name: Elsewhere\n")
     with pytest.raises(SpecImportError, match="must start with the name of the class that holds it"):
         run_import([HISTORY[-1]], load_config(), output=tmp_path / "s.yaml", names_file=lock_file)
+
+
+# --- $ref siblings ----------------------------------------------------------------------------------
+
+def test_ref_siblings_are_kept_and_a_default_reaches_the_generated_code(tmp_path: Path) -> None:
+    doc = tiny("3.1.0", {"$ref": "#/components/schemas/Q", "description": "Beside the ref.", "default": "high"})
+    doc["components"]["schemas"]["Q"] = {"type": "string", "enum": ["low", "high"], "title": "Q"}
+    doc["components"]["schemas"]["T"]["properties"]["n"] = {"$ref": "#/components/schemas/Q", "description": "Kept."}
+    source, out = tmp_path / "s.json", tmp_path / "s.yaml"
+    source.write_text(json.dumps(doc))
+    config = load_config().with_operations(["GET /v1/user"])
+    run_import([source], config, output=out, overlay=False, names_file=tmp_path / "names.yaml")
+    props = yaml.safe_load(out.read_text())["components"]["schemas"]["T"]["properties"]
+    assert props["p"] == {"allOf": [{"$ref": "#/components/schemas/Q"}], "description": "Beside the ref.",
+                          "default": "high"}
+    assert props["n"] == {"$ref": "#/components/schemas/Q", "description": "Kept."}  # no effect on code either way
+    model = (generate.generate_into(tmp_path / "pkg", out) / "models" / "t.py").read_text()
+    assert re.search(r"^    p: Q \| Unset = Q\.HIGH$", model, re.MULTILINE)

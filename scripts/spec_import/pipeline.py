@@ -1,6 +1,7 @@
 """The import pipeline. Its order lives here and only here:
 
-each source: load -> detect dialect -> SOURCE_PASSES (normalise to 3.1 in upstream's spelling) -> slice -> refuse
+each source: load -> detect dialect -> SOURCE_PASSES (3.1 in upstream's spelling, one spelling of null, $ref
+siblings the generator would drop kept in a form it reads) -> slice -> refuse
 unsupported constructs; then the document: merge -> overlay -> Region schema from servers -> Python names (the
 name lock) -> canonical order (-> write, in run_import).
 """
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import docs, names, normalise, nullability, record
+from . import docs, names, normalise, nullability, record, refs
 from .canonical import canonical_order
 from .config import ImportConfig
 from .constructs import refuse_unsupported
@@ -44,6 +45,7 @@ SOURCE_PASSES: tuple[tuple[Pass, frozenset[Dialect]], ...] = (
     (normalise.exclusive_bounds_to_numbers, frozenset({Dialect.OAS30})),
     (normalise.drop_32_only_fields, frozenset({Dialect.OAS32})),
     (nullability.one_null_spelling, _ALL),
+    (refs.wrap_refs_with_defaults, _ALL),
     (normalise.remove_auth_header_parameters, _ALL),
 )
 
