@@ -11,13 +11,13 @@ from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-import yaml
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from scripts.paths import CANONICAL_SPEC
 from scripts.spec_import import pointer
+from scripts.spec_import.load import load_yaml_text
 
 if TYPE_CHECKING:
     # referencing does not re-export its Resolver type at the top level.
@@ -55,7 +55,7 @@ class SpecLookupError(LookupError):
 
 @cache
 def load_spec() -> dict[str, Any]:
-    spec = yaml.safe_load(CANONICAL_SPEC.read_text(encoding="utf-8"))
+    spec = load_yaml_text(CANONICAL_SPEC.read_text(encoding="utf-8"))
     if not isinstance(spec, dict):
         raise SpecLookupError(f"{CANONICAL_SPEC} is not a mapping")
     return spec

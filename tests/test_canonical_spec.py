@@ -13,12 +13,12 @@ import re
 from functools import cache
 from typing import Any
 
-import yaml
 from document_differences import differences
 from openapi_spec_validator import OpenAPIV31SpecValidator, validate
 
 from scripts.paths import CANONICAL_SPEC, OPENAPI_DIR, PACKAGE_DIR
 from scripts.spec_import import load_config
+from scripts.spec_import.load import load_yaml_text
 from scripts.spec_import.names import class_names, find_sites, load_lock
 from scripts.spec_import.pipeline import build
 from scripts.spec_import.record import load_record
@@ -30,7 +30,7 @@ _ROW = re.compile(r"^\| `(/[^`]*)` \| (added|removed|changed) \| .+ \|$")
 
 
 def canonical() -> dict[str, Any]:
-    return yaml.safe_load(CANONICAL_SPEC.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+    return load_yaml_text(CANONICAL_SPEC.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
 
 
 @cache
@@ -111,7 +111,7 @@ def test_canonical_spec_is_valid_openapi_31() -> None:
 
 
 def test_operations_are_the_configured_list() -> None:
-    configured = yaml.safe_load(CONFIG.read_text())["operations"]
+    configured = load_yaml_text(CONFIG.read_text())["operations"]
     spec = canonical()
     kept = sorted(f"{method.upper()} {path}" for path, item in spec["paths"].items() for method in item)
     assert kept == sorted(configured)

@@ -17,6 +17,7 @@ from pytest_httpserver import HTTPServer
 from scripts.paths import CANONICAL_SPEC, OPENAPI_DIR, ROOT
 from scripts.spec_import import SpecImportError, load_config, load_spec, run_import
 from scripts.spec_import.__main__ import main
+from scripts.spec_import.load import load_yaml_text
 from scripts.spec_import.record import Record, load_record
 
 # A fixed full upstream document for the importer's own tests; the canonical spec's sources are in the record.
@@ -191,7 +192,7 @@ def test_cli_exit_code_two_one_line_no_traceback(tmp_path: Path) -> None:
 def test_cli_writes_requested_output(tmp_path: Path) -> None:
     out = tmp_path / "full.yaml"
     assert main([str(UPSTREAM), "--all-operations", "--no-overlay", "--output", str(out)]) == 0
-    doc = yaml.load(out.read_text(), Loader=yaml.CSafeLoader)
+    doc = load_yaml_text(out.read_text())
     assert len(operations_of(doc)) == 387
     assert out.stat().st_mode & 0o777 != 0o600  # not the temp file's private mode
 
@@ -230,7 +231,7 @@ def test_a_source_with_some_operations_keeps_the_others_from_their_recorded_sour
     config_file = work / "import-config.yaml"
     assert main([str(DOCS_PAGE), "--config", str(config_file)]) == 0
     assert "kept from the recorded sources of the current spec: GET /v1/user" in capsys.readouterr().out
-    spec = yaml.safe_load((work / "elevenlabs-user.yaml").read_text())
+    spec = load_yaml_text((work / "elevenlabs-user.yaml").read_text())
     full = load_spec([UPSTREAM])
     page = load_spec([DOCS_PAGE], operations=["GET /v1/user/subscription"])
     assert spec["paths"]["/v1/user"] == full["paths"]["/v1/user"]

@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from scripts import generate
 from scripts.spec_import import SpecImportError, load_config, load_spec
+from scripts.spec_import.load import load_yaml_text
 from scripts.spec_import.names import class_names, load_lock
 from scripts.spec_import.pipeline import run_import
 
@@ -155,7 +155,7 @@ def test_replaying_upstream_history_removes_no_name_whose_schema_is_on_the_wire(
     seen: list[str] = []
     for version in HISTORY:
         run_import([version], load_config(), output=out, names_file=lock_file)
-        doc = yaml.safe_load(out.read_text())
+        doc = load_yaml_text(out.read_text())
         lock = load_lock(lock_file)
         names = class_names(doc)
         assert names == lock.by_location(), version.name
@@ -177,16 +177,16 @@ def test_a_lock_edit_renames_and_an_upstream_rename_keeps_the_name(tmp_path: Pat
     run_import([source], load_config(), output=out, names_file=lock_file)
     text = lock_file.read_text()
     key = "/components/schemas/InvoiceResponseModel/properties/payment_intent_status"
-    assert yaml.safe_load(text)["schemas"][key]["name"] == "InvoiceResponseModelPaymentIntentStatus"  # no Type0
+    assert load_yaml_text(text)["schemas"][key]["name"] == "InvoiceResponseModelPaymentIntentStatus"  # no Type0
     lock_file.write_text(text.replace("name: InvoiceResponseModelPaymentIntentStatus\n",
                                       "name: InvoiceResponseModelIntentStatus\n"))
     run_import([source], load_config(), output=out, names_file=lock_file)
-    assert class_names(yaml.safe_load(out.read_text()))[key] == "InvoiceResponseModelIntentStatus"
+    assert class_names(load_yaml_text(out.read_text()))[key] == "InvoiceResponseModelIntentStatus"
     # Upstream renames component Price (same wire shape): the Python class keeps its name.
     source.write_text(source.read_text().replace("/Price\"", "/Cost\"").replace("\"Price\": {", "\"Cost\": {")
                       .replace("\"title\": \"Price\"", "\"title\": \"Cost\""))
     run_import([source], load_config(), output=out, names_file=lock_file)
-    names = class_names(yaml.safe_load(out.read_text()))
+    names = class_names(load_yaml_text(out.read_text()))
     assert names["/components/schemas/Cost"] == "Price"
     assert "/components/schemas/Cost" in load_lock(lock_file).schemas
 
@@ -212,7 +212,7 @@ def test_ref_siblings_are_kept_and_a_default_reaches_the_generated_code(tmp_path
     source.write_text(json.dumps(doc))
     config = load_config().with_operations(["GET /v1/user"])
     run_import([source], config, output=out, overlay=False, names_file=tmp_path / "names.yaml")
-    props = yaml.safe_load(out.read_text())["components"]["schemas"]["T"]["properties"]
+    props = load_yaml_text(out.read_text())["components"]["schemas"]["T"]["properties"]
     assert props["p"] == {"allOf": [{"$ref": "#/components/schemas/Q"}], "description": "Beside the ref.",
                           "default": "high"}
     assert props["n"] == {"$ref": "#/components/schemas/Q", "description": "Kept."}  # no effect on code either way

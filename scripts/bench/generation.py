@@ -64,10 +64,10 @@ def full_document_unavailable() -> str | None:
 
 
 def _count_operations(spec: Path) -> int:
-    import yaml
+    from scripts.spec_import.load import load_yaml_text
 
     methods = {"get", "put", "post", "delete", "patch", "head", "options", "trace"}
-    doc = yaml.safe_load(spec.read_text())
+    doc = load_yaml_text(spec.read_text())
     return sum(1 for item in (doc.get("paths") or {}).values() for m in item if m in methods)
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from .config import ImportConfig
 from .errors import SpecImportError
 from .pointer import join
-from .walk import iter_operations, iter_refs, iter_schemas
+from .walk import iter_nodes, iter_operations, iter_refs, iter_schemas
 
 _SCHEMA_PREFIX = "#/components/schemas/"
 _ENUM_ITEM_KEYS = frozenset({"value", "name", "description"})
@@ -145,16 +145,7 @@ def inline_property_schemas(doc: dict[str, Any]) -> None:
 
 
 def _ref_holders(node: Any, ref: str) -> list[dict[str, Any]]:
-    found: list[dict[str, Any]] = []
-    if isinstance(node, dict):
-        if node.get("$ref") == ref:
-            found.append(node)
-        for value in node.values():
-            found.extend(_ref_holders(value, ref))
-    elif isinstance(node, list):
-        for value in node:
-            found.extend(_ref_holders(value, ref))
-    return found
+    return [n for _pointer, n in iter_nodes(node) if isinstance(n, dict) and n.get("$ref") == ref]
 
 
 def _retarget_refs(node: Any, old: str, new: str) -> None:
