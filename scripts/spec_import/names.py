@@ -154,9 +154,11 @@ def _class_name(text: str) -> str:
 
 
 def shape(schema: dict[str, Any]) -> str:
+    """What identifies a schema that moved: an enum's values, or an object's property names (hashed: short lines)."""
     if "enum" in schema:
         return "enum: " + " | ".join(sorted(str(v) for v in schema["enum"]))
-    props = schema.get("properties") if isinstance(schema.get("properties"), dict) else {}
+    found = schema.get("properties")
+    props: list[str] = sorted(found) if isinstance(found, dict) else []
     digest = hashlib.sha256("\n".join(sorted(props)).encode()).hexdigest()[:12]
     return f"object: {len(props)} properties, sha256 {digest}"
 
