@@ -213,6 +213,7 @@ def test_ref_siblings_are_kept_and_a_default_reaches_the_generated_code(tmp_path
     # Defaults a model cannot hold (upstream's ArrayJsonSchemaProperty.items): the generator would drop T.
     props["m"] = {"$ref": "#/components/schemas/A", "default": {"x": 1}}
     props["u"] = {"oneOf": [A, B], "default": {"x": 2}, "description": "A union with an object default."}
+    props["e"] = {"$ref": "#/components/schemas/Q", "enum": ["low"], "default": "low"}  # a wrapper, not an enum
     source, out = tmp_path / "s.json", tmp_path / "s.yaml"
     source.write_text(json.dumps(doc))
     config = load_config().with_operations(["GET /v1/user"])
@@ -223,6 +224,10 @@ def test_ref_siblings_are_kept_and_a_default_reaches_the_generated_code(tmp_path
     assert props["n"] == {"$ref": "#/components/schemas/Q", "description": "Kept."}  # no effect on code either way
     assert props["m"] == {"$ref": "#/components/schemas/A", "x-default": {"x": 1}}
     assert props["u"] == {"oneOf": [A, B], "x-default": {"x": 2}, "description": "A union with an object default."}
-    model = (generate.generate_into(tmp_path / "pkg", out) / "models" / "t.py").read_text()
+    package = generate.generate_into(tmp_path / "pkg", out)
+    model = (package / "models" / "t.py").read_text()
     assert re.search(r"^    p: Q \| Unset = Q\.HIGH$", model, re.MULTILINE)
+    generated = {m for f in (package / "models").glob("*.py")
+                 for m in re.findall(r"^class (\w+)", f.read_text(), re.MULTILINE)}
+    assert generated == set(class_names(load_yaml_text(out.read_text())).values()) == {"A", "B", "Q", "T"}
     assert re.search(r"^    m: A \| Unset = UNSET$", model, re.MULTILINE)

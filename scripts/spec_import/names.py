@@ -164,8 +164,12 @@ def shape(schema: dict[str, Any]) -> str:
 
 
 def _kind(schema: dict[str, Any]) -> str | None:
+    """"enum" or "object" when the generator makes a class of ``schema`` (its checks, in its order), else None."""
     if "$ref" in schema:
         return None
+    members = [m for key in ("allOf", "anyOf", "oneOf") for m in schema.get(key) or []]
+    if len(members) == 1 and isinstance(members[0], dict) and "$ref" in members[0]:
+        return None  # a one-reference wrapper: the generator uses the referenced class
     values = schema.get("enum")
     if isinstance(values, list) and any(v is not None for v in values):
         kinds = {type(v) for v in values if v is not None}
@@ -173,8 +177,6 @@ def _kind(schema: dict[str, Any]) -> str | None:
     if schema.get("anyOf") or schema.get("oneOf"):
         return None
     allof = schema.get("allOf")
-    if isinstance(allof, list) and len(allof) == 1 and isinstance(allof[0], dict) and "$ref" in allof[0]:
-        return None  # the generator uses the referenced class
     if schema.get("type") == "object" or allof or (schema.get("type") is None and schema.get("properties")):
         return "object"
     return None
