@@ -43,6 +43,7 @@ class Source:
     name: str
     doc: dict[str, Any]
     from_markdown: bool
+    raw: bytes = b""  # the bytes read (gunzipped): what `make update-spec` keeps
 
 
 def read_bytes(location: str | Path, *, timeout: float = 30.0) -> bytes:
@@ -64,7 +65,9 @@ def read_source(location: str | Path, *, timeout: float = 30.0) -> Source:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise SpecImportError(f"not UTF-8 text (byte {exc.start})", source=name) from None
-    return parse_text(text, name)
+    source = parse_text(text, name)
+    source.raw = raw
+    return source
 
 
 def parse_text(text: str, name: str) -> Source:

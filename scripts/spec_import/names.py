@@ -61,9 +61,6 @@ class Lock:
     schemas: dict[str, Entry] = field(default_factory=dict)
     retained: dict[str, Entry] = field(default_factory=dict)  # name -> entry
 
-    def names(self) -> set[str]:
-        return {e.name for e in self.schemas.values()} | set(self.retained)
-
     def by_location(self) -> dict[str, str]:
         """location -> class name, retained names included (each is a component of its own)."""
         found = {key: entry.name for key, entry in self.schemas.items()}

@@ -63,6 +63,7 @@ class Built:
     lock: names.Lock
     # operation key ("GET /v1/user") -> the source it came from
     origins: dict[str, str]
+    raw: dict[str, bytes]  # each given source's bytes, as read (gunzipped)
     kept: tuple[str, ...] = ()  # operations taken from the recorded sources of the canonical spec
 
 
@@ -75,8 +76,9 @@ def build(sources: Sequence[str | Path], config: ImportConfig, *, overlay: bool 
         raise SpecImportError("no sources given")
     sliced: list[tuple[str, dict[str, Any]]] = []
     origins: dict[str, str] = {}
+    raw: dict[str, bytes] = {}
     for location in sources:
-        doc, keys = _read_and_slice(location, config)
+        doc, keys, raw[str(location)] = _read_and_slice(location, config)
         sliced.append((str(location), doc))
         origins.update({key: str(location) for key in keys})
     wanted = [f"{m} {p}" for m, p in config.operations or ()]
@@ -85,7 +87,7 @@ def build(sources: Sequence[str | Path], config: ImportConfig, *, overlay: bool 
     for location, operations in fallback:
         missing = [op for op in operations if op in wanted and op not in origins]
         if missing:
-            doc, keys = _read_and_slice(location, config.with_operations(missing))
+            doc, keys, _ = _read_and_slice(location, config.with_operations(missing))
             extra.append((str(location), doc))
             origins.update({key: str(location) for key in keys})
             kept += sorted(keys)
@@ -103,7 +105,7 @@ def build(sources: Sequence[str | Path], config: ImportConfig, *, overlay: bool 
     new_lock = names.Lock()
     if naming:
         new_lock = names.assign_names(merged, lock if lock is not None else names.load_lock(config.names))
-    return Built(canonical_order(merged), new_lock, origins, tuple(kept))
+    return Built(canonical_order(merged), new_lock, origins, raw, tuple(kept))
 
 
 def build_document(sources: Sequence[str | Path], config: ImportConfig, *, overlay: bool = True,
@@ -128,7 +130,7 @@ def run_import(sources: Sequence[str | Path], config: ImportConfig, *, overlay: 
         fallback = previous.fallback() if previous is not None else ()
     built = build(sources, config, overlay=overlay, lock=names.load_lock(lock_file), fallback=fallback)
     text = dump_yaml(built.doc, width=config.yaml_width, indent=config.yaml_indent)
-    stored = record.copy_sources(config.record, sources) if canonical and config.record is not None else None
+    stored = record.copy_sources(config.record, built.raw) if canonical and config.record is not None else None
     if lock_file is not None and (canonical or names_file is not None):
         write_atomically(lock_file, names.dump_lock(built.lock))
     write_atomically(target, text)
@@ -139,14 +141,14 @@ def run_import(sources: Sequence[str | Path], config: ImportConfig, *, overlay: 
     return target
 
 
-def _read_and_slice(location: str | Path, config: ImportConfig) -> tuple[dict[str, Any], set[str]]:
+def _read_and_slice(location: str | Path, config: ImportConfig) -> tuple[dict[str, Any], set[str], bytes]:
     source = read_source(location)
     with _blame(source.name):
         dialect = detect(source)
         normalise_source(source.doc, dialect, config)
         doc, keys = slice_document(source.doc, config.operations, source.name)
         refuse_unsupported(doc)
-    return doc, {f"{method} {path}" for method, path in keys}
+    return doc, {f"{method} {path}" for method, path in keys}, source.raw
 
 
 @contextmanager

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,7 +19,7 @@ from urllib.parse import urlparse
 import yaml
 
 from .errors import SpecImportError
-from .load import load_yaml_text, read_bytes
+from .load import load_yaml_text
 from .write import write_atomically
 
 HEADER = """\
@@ -79,13 +78,12 @@ def _stored_name(location: str) -> str:
     return name if name.endswith(".gz") else name + ".gz"
 
 
-def copy_sources(record_file: Path, sources: Sequence[str | Path]) -> list[tuple[str, str, str]]:
-    """Writes each source gzipped beside the record (same content, same bytes: gzip without a timestamp);
-    returns (stored file name, origin, sha256) per source."""
+def copy_sources(record_file: Path, sources: dict[str, bytes]) -> list[tuple[str, str, str]]:
+    """Writes each source (location -> the bytes imported) gzipped beside the record (same content, same bytes:
+    gzip without a timestamp); returns (stored file name, origin, sha256) per source."""
     stored = []
-    for location in sources:
-        raw = read_bytes(str(location))
-        name = _stored_name(str(location))
+    for location, raw in sources.items():
+        name = _stored_name(location)
         target = record_file.parent / name
         if not (target.exists() and _unzipped(target) == raw):
             write_atomically(target, gzip.compress(raw, compresslevel=9, mtime=0))
