@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scripts.generate import GenerationError, generate_into, run_generator
-from scripts.paths import CANONICAL_SPEC, OPENAPI_DIR, PACKAGE_NAME, ROOT
+from scripts.paths import CANONICAL_SPEC, PACKAGE_NAME, ROOT
 
-FULL_DOCUMENT = OPENAPI_DIR / "upstream" / "elevenlabs-openapi-2026-08-22.json.gz"
+# A fixed full document (openapi/upstream/ holds whatever the last import used, possibly a single docs page).
+FULL_DOCUMENT = ROOT / "tests" / "spec_inputs" / "elevenlabs-openapi-2026-08-22.json.gz"
 
 
 @dataclass
