@@ -33,6 +33,7 @@ from referencing.jsonschema import DRAFT202012
 
 from scripts.paths import CANONICAL_SPEC, FIXTURES_DIR
 from scripts.spec_import import pointer
+from scripts.spec_import.load import load_yaml_text
 
 API_KEY_VARIABLE = "ELEVENLABS_API_KEY"
 BASE_URL_VARIABLE = "ELEVENLABS_BASE_URL"
@@ -121,7 +122,7 @@ def redact(body: Any, secrets: set[str], key: str) -> Any:
 
 def load_spec(path: Path = CANONICAL_SPEC) -> dict[str, Any]:
     try:
-        spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+        spec = load_yaml_text(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as failed:
         raise RecordError(f"cannot read the spec {path}: {failed}") from None
     if not isinstance(spec, dict) or not isinstance(spec.get("paths"), dict):

@@ -11,13 +11,13 @@ from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-import yaml
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from scripts.paths import CANONICAL_SPEC
 from scripts.spec_import import pointer
+from scripts.spec_import.load import load_yaml_text
 
 if TYPE_CHECKING:
     # referencing does not re-export its Resolver type at the top level.
@@ -55,7 +55,7 @@ class SpecLookupError(LookupError):
 
 @cache
 def load_spec() -> dict[str, Any]:
-    spec = yaml.safe_load(CANONICAL_SPEC.read_text(encoding="utf-8"))
+    spec = load_yaml_text(CANONICAL_SPEC.read_text(encoding="utf-8"))
     if not isinstance(spec, dict):
         raise SpecLookupError(f"{CANONICAL_SPEC} is not a mapping")
     return spec
@@ -151,3 +151,20 @@ def _inline_keywords(node: dict[str, Any], resolver: Resolver[Any], active: tupl
             continue
         out[key] = handlers[key](value) if key in handlers else value
     return out
+
+
+def enum_values(name: str) -> list[Any]:
+    """The values of enum component `name`, in the spec's order."""
+    schema = load_spec().get("components", {}).get("schemas", {}).get(name)
+    if not isinstance(schema, dict) or not isinstance(schema.get("enum"), list):
+        raise SpecLookupError(f"spec has no enum components.schemas.{name}")
+    return list(schema["enum"])
+
+
+def not_in_enum(name: str, hint: str = "paused") -> str:
+    """A value enum `name` does not list, whatever upstream adds to it: `hint`, made longer until it is unknown."""
+    known = set(enum_values(name))
+    value = hint
+    while value in known:
+        value += "_not_yet"
+    return value

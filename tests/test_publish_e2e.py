@@ -23,12 +23,12 @@ from typing import Any
 
 import httpx
 import pytest
-import yaml
 from passlib.apache import HtpasswdFile
 from pytest_httpserver import HTTPServer
 
 from scripts import build_dist
 from scripts.paths import CANONICAL_SPEC, ROOT
+from scripts.spec_import.load import load_yaml_text
 
 USER, PASSWORD = "uploader", "e2e-Secret-pw-7431"
 WRONG_PASSWORD = "not-the-Password-9902"
@@ -98,7 +98,7 @@ def publish(dist: Path, index_url: str, password: str) -> subprocess.CompletedPr
 
 
 def _example(schema: str) -> Any:
-    return yaml.safe_load(CANONICAL_SPEC.read_text())["components"]["schemas"][schema]["example"]
+    return load_yaml_text(CANONICAL_SPEC.read_text())["components"]["schemas"][schema]["example"]
 
 
 CALL_BOTH = """

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from pytest_httpserver import HTTPServer
+from spec_schemas import not_in_enum
 
 from scripts import record
 from scripts.paths import CANONICAL_SPEC, FIXTURES_DIR
@@ -143,8 +144,10 @@ def test_drift_lists_extra_missing_and_unknown_enum(
     user = _leaky_user()
     user["favourite_colour"] = "teal"
     del user["created_at"]
-    user["subscription"]["status"] = "hibernating"
-    user["subscription"]["currency"] = "xyz"  # anyOf [Currency enum, null]
+    status = not_in_enum("SubscriptionStatusType", "hibernating")
+    currency = not_in_enum("Currency", "xyz")
+    user["subscription"]["status"] = status
+    user["subscription"]["currency"] = currency  # anyOf [Currency enum, null]
     user["subscription"]["character_count"] = "many"
     user[f"echo_{KEY}"] = {KEY: KEY}  # the key as an object key, in a field the spec lacks
     _serve(httpserver, user, _leaky_subscription())
@@ -154,8 +157,8 @@ def test_drift_lists_extra_missing_and_unknown_enum(
     out = capfd.readouterr().out
     assert "- field the spec lacks: $.favourite_colour" in out
     assert "- missing required field: $.created_at" in out
-    assert "- unknown enum value: $.subscription.status = 'hibernating'" in out
-    assert "- unknown enum value: $.subscription.currency = 'xyz'" in out
+    assert f"- unknown enum value: $.subscription.status = {status!r}" in out
+    assert f"- unknown enum value: $.subscription.currency = {currency!r}" in out
     assert "- type mismatch: $.subscription.character_count is string, the spec says integer" in out
     assert f"- field the spec lacks: $.echo_{record.KEY_PLACEHOLDER}" in out
     assert "drift from the spec (6)" in out

@@ -15,6 +15,7 @@ import yaml
 from scripts.paths import ROOT
 from scripts.release import main, next_version
 from scripts.spec_diff import Severity
+from scripts.spec_import.load import load_yaml_text
 
 UPSTREAM = ROOT / "tests" / "spec_transitions" / "upstream_2026_08_22.yaml"
 OLD_USER = ROOT / "tests" / "spec_transitions" / "seed002_user_reference.yaml"
@@ -108,7 +109,7 @@ def test_breaking_change_bumps_minor_in_0x_with_grouped_changelog(repo: Path) ->
 
 
 def test_additive_then_docs_changes_bump_patch_in_0x(repo: Path) -> None:
-    spec = yaml.safe_load(UPSTREAM.read_text())
+    spec = load_yaml_text(UPSTREAM.read_text())
     set_spec(repo, spec)
     assert run_release(repo) == 0
     commit_all(repo, "release 0.1.0")

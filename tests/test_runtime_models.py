@@ -18,8 +18,12 @@ from elevenlabs_user_client.models import (
     UserResponseModel,
 )
 from pytest_httpserver import HTTPServer
+from spec_schemas import enum_values, not_in_enum
 
 SUBSCRIPTION = "SubscriptionResponseModel"
+# Values the spec does not list, derived from it: they stay unknown whatever upstream adds.
+UNKNOWN_STATUS = not_in_enum("SubscriptionStatusType", "paused")
+UNKNOWN_SEAT = not_in_enum("SeatType", "guest")
 
 
 @pytest.fixture
@@ -38,34 +42,34 @@ def test_unknown_fields_round_trip_nested_ones_too(user: dict[str, Any]) -> None
 
 
 def test_unknown_enum_values_parse_are_kept_and_round_trip(user: dict[str, Any], caplog: Any) -> None:
-    user["seat_type"] = "guest"
-    user["subscription"]["status"] = "paused"
+    user["seat_type"] = UNKNOWN_SEAT
+    user["subscription"]["status"] = UNKNOWN_STATUS
     with caplog.at_level(logging.WARNING):
         parsed = UserResponseModel.from_dict(copy.deepcopy(user))
-    assert parsed.seat_type == "guest"
+    assert parsed.seat_type == UNKNOWN_SEAT
     assert not parsed.seat_type.is_known
-    assert parsed.subscription.status == "paused"
+    assert parsed.subscription.status == UNKNOWN_STATUS
     assert isinstance(parsed.subscription.status, SubscriptionStatusType)
     assert parsed.to_dict() == user
-    assert "paused" in caplog.text  # a warning at most
+    assert UNKNOWN_STATUS in caplog.text  # a warning at most
 
 
 def test_known_enum_values_are_still_the_members(user: dict[str, Any]) -> None:
     parsed = UserResponseModel.from_dict(user)
     assert parsed.seat_type is SeatType.WORKSPACE_MEMBER
     assert parsed.seat_type.is_known
-    assert SeatType("guest") is SeatType("guest")  # an unknown value is one pseudo-member, not one per parse
-    assert "guest" not in [member.value for member in SeatType]
+    assert SeatType(UNKNOWN_SEAT) is SeatType(UNKNOWN_SEAT)  # an unknown value is one pseudo-member, not one per parse
+    assert UNKNOWN_SEAT not in [member.value for member in SeatType]
 
 
 def test_unknown_enum_values_arrive_through_the_client(
     httpserver: HTTPServer, client_for: Callable[..., Any], user: dict[str, Any]
 ) -> None:
-    user["seat_type"] = "guest"
+    user["seat_type"] = UNKNOWN_SEAT
     httpserver.expect_request("/v1/user").respond_with_json(user)
     parsed = get_user.sync(client=client_for(httpserver.url_for("")))
-    assert parsed.seat_type == "guest"
-    assert parsed.to_dict()["seat_type"] == "guest"
+    assert parsed.seat_type == UNKNOWN_SEAT
+    assert parsed.to_dict()["seat_type"] == UNKNOWN_SEAT
 
 
 def test_lenient_parsing_keeps_an_off_spec_value(user: dict[str, Any]) -> None:
@@ -96,23 +100,23 @@ def test_lenient_parsing_that_cannot_go_on_raises_the_validation_error(
 
 def _break_everything(user: dict[str, Any]) -> None:
     user.pop("is_new_user")
-    user["seat_type"] = "guest"
+    user["seat_type"] = UNKNOWN_SEAT
     user["first_name"] = 42
     user["subscription"]["character_count"] = "many"
     user["subscription"]["tier"] = None
-    user["subscription"]["status"] = "paused"
+    user["subscription"]["status"] = UNKNOWN_STATUS
     user["subscription"]["max_credit_limit_extension"] = "lots"
 
 
 EVERY_VIOLATION = [
     "is_new_user: required field missing",
-    "seat_type: unknown SeatType value 'guest' (expected one of 'workspace_admin', 'workspace_member', "
-    "'workspace_lite_member')",
+    f"seat_type: unknown SeatType value {UNKNOWN_SEAT!r} (expected one of "
+    f"{', '.join(repr(v) for v in enum_values('SeatType'))})",
     "first_name: expected string, got integer",
     "subscription.character_count: expected integer, got 'many'",
     "subscription.tier: expected string, got null",
-    "subscription.status: unknown SubscriptionStatusType value 'paused' (expected one of 'trialing', 'active', "
-    "'incomplete', 'past_due', 'free', 'free_disabled')",
+    f"subscription.status: unknown SubscriptionStatusType value {UNKNOWN_STATUS!r} (expected one of "
+    f"{', '.join(repr(v) for v in enum_values('SubscriptionStatusType'))})",
     "subscription.max_credit_limit_extension: expected integer | 'unlimited', got 'lots'",
 ]
 

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import yaml
 from elevenlabs_user_client import AuthenticatedClient, Region
 from elevenlabs_user_client.models import Region as ModelsRegion
 from pytest_httpserver import HTTPServer
 
 from scripts.paths import CANONICAL_SPEC, PACKAGE_DIR
+from scripts.spec_import.load import load_yaml_text
 
 
 def test_generated_region_enum_equals_the_spec_servers() -> None:
-    servers = yaml.safe_load(CANONICAL_SPEC.read_text(encoding="utf-8"))["servers"]
+    servers = load_yaml_text(CANONICAL_SPEC.read_text(encoding="utf-8"))["servers"]
     assert len(servers) == 5
     named = {server["x-region-name"].upper(): server["url"] for server in servers}
     assert {region.name: region.value for region in Region} == named

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,8 +17,12 @@ from pytest_httpserver import HTTPServer
 from scripts.paths import CANONICAL_SPEC, OPENAPI_DIR, ROOT
 from scripts.spec_import import SpecImportError, load_config, load_spec, run_import
 from scripts.spec_import.__main__ import main
+from scripts.spec_import.load import load_yaml_text
+from scripts.spec_import.record import Record, load_record
 
-UPSTREAM = OPENAPI_DIR / "upstream" / "elevenlabs-openapi-2026-08-22.json.gz"
+# A fixed full upstream document for the importer's own tests; the canonical spec's sources are in the record.
+UPSTREAM = ROOT / "tests" / "spec_inputs" / "elevenlabs-openapi-2026-08-22.json.gz"
+RECORD = OPENAPI_DIR / "upstream" / "SOURCE.yaml"
 DOCS_PAGE = ROOT / "tests" / "spec_inputs" / "docs-get-user-subscription.md"
 OPERATIONS = {("get", "/v1/user"), ("get", "/v1/user/subscription")}
 
@@ -26,15 +31,23 @@ def operations_of(doc: dict[str, Any]) -> set[tuple[str, str]]:
     return {(method, path) for path, item in doc["paths"].items() for method in item}
 
 
-def test_stored_upstream_reproduces_committed_spec_byte_for_byte(tmp_path: Path) -> None:
+def recorded() -> Record:
+    found = load_record(RECORD)
+    assert found is not None, f"{RECORD} is missing: run `make update-spec SRC=...`"
+    return found
+
+
+def test_recorded_sources_reproduce_committed_spec_byte_for_byte(tmp_path: Path) -> None:
     out = tmp_path / "spec.yaml"
-    run_import([UPSTREAM], load_config(), output=out)
-    assert out.read_bytes() == CANONICAL_SPEC.read_bytes()
+    run_import(recorded().paths(), load_config(), output=out, fallback=recorded().kept())
+    assert out.read_bytes() == CANONICAL_SPEC.read_bytes(), (
+        "openapi/elevenlabs-user.yaml is not what its recorded sources (openapi/upstream/SOURCE.yaml) import to: "
+        "run `make update-spec SRC=<the new source>` instead of editing the spec by hand")
 
 
 def test_importing_the_output_again_changes_nothing(tmp_path: Path) -> None:
     first, second = tmp_path / "first.yaml", tmp_path / "second.yaml"
-    run_import([UPSTREAM], load_config(), output=first)
+    run_import(recorded().paths(), load_config(), output=first, fallback=recorded().kept())
     run_import([first], load_config(), output=second)
     assert second.read_bytes() == first.read_bytes()
 
@@ -179,7 +192,7 @@ def test_cli_exit_code_two_one_line_no_traceback(tmp_path: Path) -> None:
 def test_cli_writes_requested_output(tmp_path: Path) -> None:
     out = tmp_path / "full.yaml"
     assert main([str(UPSTREAM), "--all-operations", "--no-overlay", "--output", str(out)]) == 0
-    doc = yaml.load(out.read_text(), Loader=yaml.CSafeLoader)
+    doc = load_yaml_text(out.read_text())
     assert len(operations_of(doc)) == 387
     assert out.stat().st_mode & 0o777 != 0o600  # not the temp file's private mode
 
@@ -208,3 +221,32 @@ def test_every_dialect_gives_one_spelling_of_nullability(version: str, spelling:
     assert doc["components"]["schemas"]["User"]["properties"]["first_name"] == {
         "anyOf": [{"type": "string"}, {"type": "null"}], "description": "First name."}
     assert "parameters" not in doc["paths"]["/v1/user"]["get"]
+
+
+def test_a_source_with_some_operations_keeps_the_others_from_their_recorded_sources(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Seed 004 (the docs page of GET /v1/user/subscription) imported alone, as `make update-spec SRC=...` does."""
+    work = tmp_path / "openapi"
+    shutil.copytree(OPENAPI_DIR, work)
+    config_file = work / "import-config.yaml"
+    assert main([str(DOCS_PAGE), "--config", str(config_file)]) == 0
+    assert "kept from the recorded sources of the current spec: GET /v1/user" in capsys.readouterr().out
+    spec = load_yaml_text((work / "elevenlabs-user.yaml").read_text())
+    full = load_spec([UPSTREAM])
+    page = load_spec([DOCS_PAGE], operations=["GET /v1/user/subscription"])
+    assert spec["paths"]["/v1/user"] == full["paths"]["/v1/user"]
+    assert spec["paths"]["/v1/user/subscription"] == page["paths"]["/v1/user/subscription"]
+    assert spec["components"]["schemas"]["UserResponseModel"] == full["components"]["schemas"]["UserResponseModel"]
+    saved = load_record(work / "upstream" / "SOURCE.yaml")
+    assert saved is not None
+    assert [(s.file, s.operations, s.kept) for s in saved.sources] == [
+        ("docs-get-user-subscription.md.gz", ("GET /v1/user/subscription",), False),
+        ("elevenlabs-openapi-2026-08-22.json.gz", ("GET /v1/user",), True)]
+    # The record reproduces it; a full import afterwards drops the page again.
+    again = tmp_path / "again.yaml"
+    run_import(saved.paths(), load_config(config_file), output=again, fallback=saved.kept())
+    assert again.read_bytes() == (work / "elevenlabs-user.yaml").read_bytes()
+    assert main([str(UPSTREAM), "--config", str(config_file)]) == 0
+    assert (work / "elevenlabs-user.yaml").read_bytes() == CANONICAL_SPEC.read_bytes()
+    assert sorted(p.name for p in (work / "upstream").iterdir()) == ["SOURCE.yaml",
+                                                                     "elevenlabs-openapi-2026-08-22.json.gz"]

@@ -12,13 +12,13 @@ from typing import Any
 from document_differences import differences
 from openapi_spec_validator import validate
 
-from scripts.paths import OPENAPI_DIR, ROOT
+from scripts.paths import ROOT
 from scripts.spec_import import load_spec
 
 # The export has no titles, and titles are cosmetic.
 NO_TITLES = frozenset({"title"})
 DOCS_PAGE = ROOT / "tests" / "spec_inputs" / "docs-get-user-subscription.md"
-UPSTREAM = OPENAPI_DIR / "upstream" / "elevenlabs-openapi-2026-08-22.json.gz"
+UPSTREAM = ROOT / "tests" / "spec_inputs" / "elevenlabs-openapi-2026-08-22.json.gz"
 OPERATION = ["GET /v1/user/subscription"]
 
 NEWER = "added upstream after the page's snapshot"

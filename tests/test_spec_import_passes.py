@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import copy
+import re
 from typing import Any
 
 import pytest
 
-from scripts.spec_import import SpecImportError, normalise
+from scripts.spec_import import SpecImportError
 from scripts.spec_import.canonical import canonical_order
 from scripts.spec_import.config import ImportConfig
+from scripts.spec_import.constructs import refuse_unsupported
 from scripts.spec_import.dialect import Dialect, detect
 from scripts.spec_import.load import Source, parse_text
 from scripts.spec_import.merge import merge_documents
 from scripts.spec_import.overlay import apply_overlay
+from scripts.spec_import.pipeline import normalise_source
 from scripts.spec_import.regions import derive_region_schema
 from scripts.spec_import.slicing import slice_document
 
@@ -33,7 +36,7 @@ def spec(schemas: dict[str, Any], version: str = "3.1.0", **extra: Any) -> dict[
 
 
 def run(doc: dict[str, Any], dialect: Dialect) -> dict[str, Any]:
-    return normalise.normalise(doc, dialect, CONFIG)
+    return normalise_source(doc, dialect, CONFIG)
 
 
 # --- dialect detection --------------------------------------------------------------------------
@@ -474,3 +477,55 @@ def test_docs_rename_onto_an_equal_schema_merges_onto_a_different_one_fails() ->
     with pytest.raises(SpecImportError, match="cannot rename schema 'ThingCurrency' to 'Currency'") as caught:
         run(parse_text(clash, "p.md").doc, Dialect.DOCS)
     assert caught.value.pointer == "/components/schemas/ThingCurrency"
+
+
+# --- refused constructs: every one, with its pointer ---------------------------------------------
+
+def _refusal_cases() -> list[tuple[str, dict[str, Any], str, str]]:
+    def with_schema(extra: dict[str, Any]) -> dict[str, Any]:
+        return spec({"Thing": {"type": "object", **extra}})
+
+    querystring = spec({"Thing": {"type": "string"}})
+    querystring["paths"]["/a"]["get"]["parameters"] = [{"name": "q", "in": "querystring", "content": {
+        "application/x-www-form-urlencoded": {"schema": {"type": "object"}}}}]
+    item_schema: dict[str, dict[str, Any]] = {}
+    for field in ("itemSchema", "itemEncoding", "prefixEncoding"):
+        doc = spec({"Thing": {"type": "string"}})
+        doc["paths"]["/a"]["get"]["responses"]["200"]["content"]["application/json"][field] = {}
+        item_schema[field] = doc
+    media = "/paths/~1a/get/responses/200/content/application~1json"
+    return [
+        ("$dynamicRef", with_schema({"$dynamicRef": "#meta"}), "'$dynamicRef'",
+         "/components/schemas/Thing/$dynamicRef"),
+        ("$recursiveRef", with_schema({"$recursiveRef": "#"}), "'$recursiveRef'",
+         "/components/schemas/Thing/$recursiveRef"),
+        ("defaultMapping", with_schema({"discriminator": {"propertyName": "k", "defaultMapping": "#/x"}}),
+         "'defaultMapping' (OpenAPI 3.2)", "/components/schemas/Thing/discriminator/defaultMapping"),
+        ("in: querystring", querystring, "'in: querystring' (OpenAPI 3.2)", "/paths/~1a/get/parameters/0/in"),
+        *[(field, doc, f"{field!r} (OpenAPI 3.2)", f"{media}/{field}") for field, doc in item_schema.items()],
+    ]
+
+
+@pytest.mark.parametrize("case", _refusal_cases(), ids=lambda case: case[0])
+def test_every_refused_construct_names_itself_and_its_pointer(case: tuple[str, dict[str, Any], str, str]) -> None:
+    _name, doc, message, pointer = case
+    with pytest.raises(SpecImportError, match=re.escape(f"unsupported construct {message}")) as caught:
+        refuse_unsupported(doc)
+    assert caught.value.pointer == pointer
+
+
+@pytest.mark.parametrize("key", ["query", "additionalOperations"])
+def test_32_only_operations_are_refused_when_every_operation_is_kept(key: str) -> None:
+    doc = spec({"Thing": {"type": "string"}}, "3.2.0")
+    doc["paths"]["/a"][key] = {"responses": {"200": {"description": "ok"}}}
+    with pytest.raises(SpecImportError, match=f"unsupported construct '{key}'") as caught:
+        slice_document(doc, None, "s")
+    assert caught.value.pointer == f"/paths/~1a/{key}"
+
+
+def test_a_ref_outside_components_is_refused() -> None:
+    doc = sliceable()
+    doc["paths"]["/a"]["get"]["responses"]["200"]["content"]["application/json"]["schema"] = {
+        "$ref": "#/paths/~1b/post"}
+    with pytest.raises(SpecImportError, match=r"only #/components/<kind>/<name>"):
+        slice_document(doc, (("GET", "/a"),), "s")

@@ -11,6 +11,7 @@ import yaml
 
 from scripts.paths import CANONICAL_SPEC, ROOT
 from scripts.spec_diff.shapes import HTTP_METHODS
+from scripts.spec_import.load import load_yaml_text
 
 
 class SpecLoadError(Exception):
@@ -19,7 +20,7 @@ class SpecLoadError(Exception):
 
 def _plain_load(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))  # JSON is YAML too
+        data = load_yaml_text(path.read_text(encoding="utf-8"))  # JSON is YAML too; YAML 1.2 booleans
     except (OSError, UnicodeDecodeError) as exc:
         raise SpecLoadError(f"{path}: cannot read: {exc}") from exc
     except yaml.YAMLError as exc:

@@ -30,6 +30,9 @@ class ImportConfig:
     auth_headers: tuple[str, ...] = ("xi-api-key",)
     # Docs-export schema name -> upstream schema name (see openapi/README.md, "Docs markdown pages").
     docs_schema_names: dict[str, str] = field(default_factory=dict)
+    # The name lock (openapi/names.yaml) and the record of the stored sources (openapi/upstream/SOURCE.yaml).
+    names: Path | None = None
+    record: Path | None = None
     yaml_width: int = 120
     yaml_indent: int = 2
 
@@ -73,6 +76,13 @@ def load_config(path: Path = DEFAULT_CONFIG_FILE) -> ImportConfig:
         output=base / raw["output"] if isinstance(raw.get("output"), str) else CANONICAL_SPEC,
         auth_headers=tuple(h.lower() for h in headers),
         docs_schema_names=dict(names),
+        names=_path(base, raw, "names"),
+        record=_path(base, raw, "record"),
         yaml_width=int(dump.get("width", 120)),
         yaml_indent=int(dump.get("indent", 2)),
     )
+
+
+def _path(base: Path, raw: dict[str, Any], key: str) -> Path | None:
+    value = raw.get(key)
+    return base / value if isinstance(value, str) else None

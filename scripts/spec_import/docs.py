@@ -13,15 +13,16 @@ import copy
 import re
 from typing import Any
 
+from .config import ImportConfig
 from .errors import SpecImportError
 from .pointer import join
-from .walk import iter_operations, iter_refs, iter_schemas
+from .walk import iter_nodes, iter_operations, iter_refs, iter_schemas
 
 _SCHEMA_PREFIX = "#/components/schemas/"
 _ENUM_ITEM_KEYS = frozenset({"value", "name", "description"})
 
 
-def enum_value_items(doc: dict[str, Any]) -> None:
+def enum_value_items(doc: dict[str, Any], config: ImportConfig) -> None:
     """``enum: [{value: usd}, ...]`` -> ``enum: [usd, ...]``; ``[{type: stringLiteral, value: x}]`` -> ``const: x``."""
     for pointer, schema in iter_schemas(doc):
         items = schema.get("enum")
@@ -43,21 +44,21 @@ def enum_value_items(doc: dict[str, Any]) -> None:
         schema["enum"] = values
 
 
-def drop_double_format(doc: dict[str, Any]) -> None:
+def drop_double_format(doc: dict[str, Any], config: ImportConfig) -> None:
     """``format: double`` on numbers: the export adds it, upstream never has it, and it changes no Python type."""
     for _pointer, schema in iter_schemas(doc):
         if schema.get("format") == "double":
             del schema["format"]
 
 
-def one_of_as_any_of(doc: dict[str, Any]) -> None:
+def one_of_as_any_of(doc: dict[str, Any], config: ImportConfig) -> None:
     """The export spells every union ``oneOf``; upstream (pydantic) means and writes ``anyOf``."""
     for _pointer, schema in iter_schemas(doc):
         if "oneOf" in schema and "anyOf" not in schema and "discriminator" not in schema:
             schema["anyOf"] = schema.pop("oneOf")
 
 
-def drop_empty_content(doc: dict[str, Any]) -> None:
+def drop_empty_content(doc: dict[str, Any], config: ImportConfig) -> None:
     """``content: {}`` (the export's 422) says nothing about a body: leave the response without content."""
     for op in iter_operations(doc):
         for response in (op.node.get("responses") or {}).values():
@@ -65,7 +66,7 @@ def drop_empty_content(doc: dict[str, Any]) -> None:
                 del response["content"]
 
 
-def sdk_names_from_tags(doc: dict[str, Any]) -> None:
+def sdk_names_from_tags(doc: dict[str, Any], config: ImportConfig) -> None:
     """Nested ``tags`` + ``operationId: get`` are Fern's SDK group and method: write them as upstream does.
 
     ``[[subpackage_user, subpackage_user/subscription]]`` -> ``x-fern-sdk-group-name: [user, subscription]`` and
@@ -88,6 +89,17 @@ def sdk_names_from_tags(doc: dict[str, Any]) -> None:
 
 def _operation_id(method: str, path: str) -> str:
     return method + "_" + re.sub(r"[^a-z0-9]+", "_", path.lower()).strip("_")
+
+
+def drop_page_info(doc: dict[str, Any], config: ImportConfig) -> None:
+    """The page's info (title "Get user subscription", version "endpoint_...") describes one page, not the API."""
+    doc.pop("info", None)
+
+
+def schema_names(doc: dict[str, Any], config: ImportConfig) -> None:
+    """Docs-made schema names: renamed to upstream's (``docs_schema_names``) or inlined back where upstream has them."""
+    rename_schemas(doc, config.docs_schema_names)
+    inline_property_schemas(doc)
 
 
 def rename_schemas(doc: dict[str, Any], names: dict[str, str]) -> None:
@@ -133,16 +145,7 @@ def inline_property_schemas(doc: dict[str, Any]) -> None:
 
 
 def _ref_holders(node: Any, ref: str) -> list[dict[str, Any]]:
-    found: list[dict[str, Any]] = []
-    if isinstance(node, dict):
-        if node.get("$ref") == ref:
-            found.append(node)
-        for value in node.values():
-            found.extend(_ref_holders(value, ref))
-    elif isinstance(node, list):
-        for value in node:
-            found.extend(_ref_holders(value, ref))
-    return found
+    return [n for _pointer, n in iter_nodes(node) if isinstance(n, dict) and n.get("$ref") == ref]
 
 
 def _retarget_refs(node: Any, old: str, new: str) -> None:

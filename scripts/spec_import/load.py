@@ -45,7 +45,8 @@ class Source:
     from_markdown: bool
 
 
-def read_source(location: str | Path, *, timeout: float = 30.0) -> Source:
+def read_bytes(location: str | Path, *, timeout: float = 30.0) -> bytes:
+    """The bytes of a path or URL, gunzipped when gzipped."""
     name = str(location)
     raw = _fetch(name, timeout) if _is_url(name) else _read_file(Path(name))
     if raw.startswith(_GZIP_MAGIC):
@@ -53,6 +54,12 @@ def read_source(location: str | Path, *, timeout: float = 30.0) -> Source:
             raw = gzip.decompress(raw)
         except (OSError, EOFError, zlib.error) as exc:
             raise SpecImportError(f"corrupt gzip data: {exc}", source=name) from None
+    return raw
+
+
+def read_source(location: str | Path, *, timeout: float = 30.0) -> Source:
+    name = str(location)
+    raw = read_bytes(name, timeout=timeout)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -14,8 +14,12 @@ _SINGULAR = {"schemas": "schema", "responses": "response", "parameters": "parame
              "links": "link", "callbacks": "callback", "pathItems": "path item"}
 
 
-def merge_documents(documents: list[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
-    """``documents`` is (source name, sliced doc) in command-line order; the first source's info/servers win."""
+def merge_documents(documents: list[tuple[str, dict[str, Any]]],
+                    fallback: list[tuple[str, dict[str, Any]]] | None = None) -> dict[str, Any]:
+    """``documents`` is (source name, sliced doc) in command-line order; the first source's info/servers win.
+
+    ``fallback`` documents (older sources of operations the others lack) only add what is not defined yet.
+    """
     merged: dict[str, Any] = {}
     origin: dict[str, str] = {}  # JSON pointer of each merged definition -> the source it came from
     for source, doc in documents:
@@ -34,6 +38,19 @@ def merge_documents(documents: list[tuple[str, dict[str, Any]]]) -> dict[str, An
             for name, value in entries.items():
                 noun = f"{_SINGULAR.get(kind, kind)} {name!r}"
                 _put(target, name, value, join("/components", kind, name), noun, source, origin)
+    for _source, doc in fallback or ():
+        for key in ("openapi", "info", "servers", "security"):
+            if key in doc and key not in merged:
+                merged[key] = copy.deepcopy(doc[key])
+        _merge_tags(merged, doc)
+        for path, item in (doc.get("paths") or {}).items():
+            target = merged.setdefault("paths", {}).setdefault(path, {})
+            for key, value in item.items():
+                target.setdefault(key, copy.deepcopy(value))
+        for kind, entries in (doc.get("components") or {}).items():
+            target = merged.setdefault("components", {}).setdefault(kind, {})
+            for name, value in entries.items():
+                target.setdefault(name, copy.deepcopy(value))
     return merged
 
 

@@ -1,22 +1,17 @@
-"""Per-dialect normalisation: each source becomes plain OpenAPI 3.1 in upstream's spelling before slicing.
+"""Dialect passes that fit in no other module: each source becomes plain OpenAPI 3.1 before slicing.
 
-Every pass is a small named function ``(doc, config) -> None`` that edits in place; ``passes_for`` lists them in
-order for each dialect. Passes are idempotent, so normalising an already-normalised document changes nothing.
+Every pass is a small named function ``(doc, config) -> None`` that edits in place and is idempotent; the order
+lives in one place, ``pipeline.SOURCE_PASSES``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from . import docs, nullability
 from .config import ImportConfig
-from .dialect import Dialect
 from .walk import iter_operations, iter_schemas
 
 TARGET_VERSION = "3.1.0"
-
-Pass = Callable[[dict[str, Any], ImportConfig], None]
 
 
 def set_target_version(doc: dict[str, Any], config: ImportConfig) -> None:
@@ -33,18 +28,6 @@ def exclusive_bounds_to_numbers(doc: dict[str, Any], config: ImportConfig) -> No
                 schema[exclusive] = schema.pop(bound)
             elif isinstance(flag, bool):
                 del schema[exclusive]
-
-
-def nullable_keyword(doc: dict[str, Any], config: ImportConfig) -> None:
-    nullability.nullable_keyword_to_any_of(doc)
-
-
-def type_lists(doc: dict[str, Any], config: ImportConfig) -> None:
-    nullability.type_lists_to_any_of(doc)
-
-
-def flatten_unions(doc: dict[str, Any], config: ImportConfig) -> None:
-    nullability.flatten_nested_any_of(doc)
 
 
 def drop_32_only_fields(doc: dict[str, Any], config: ImportConfig) -> None:
@@ -99,53 +82,3 @@ def remove_auth_header_parameters(doc: dict[str, Any], config: ImportConfig) -> 
                 holder["parameters"] = kept
             else:
                 del holder["parameters"]
-
-
-def docs_enum_items(doc: dict[str, Any], config: ImportConfig) -> None:
-    docs.enum_value_items(doc)
-
-
-def docs_double_format(doc: dict[str, Any], config: ImportConfig) -> None:
-    docs.drop_double_format(doc)
-
-
-def docs_unions(doc: dict[str, Any], config: ImportConfig) -> None:
-    docs.one_of_as_any_of(doc)
-
-
-def docs_empty_content(doc: dict[str, Any], config: ImportConfig) -> None:
-    docs.drop_empty_content(doc)
-
-
-def docs_sdk_names(doc: dict[str, Any], config: ImportConfig) -> None:
-    docs.sdk_names_from_tags(doc)
-
-
-def docs_schema_names(doc: dict[str, Any], config: ImportConfig) -> None:
-    docs.rename_schemas(doc, config.docs_schema_names)
-    docs.inline_property_schemas(doc)
-
-
-def docs_page_info(doc: dict[str, Any], config: ImportConfig) -> None:
-    # The page's info (title "Get user subscription", version "endpoint_...") describes one page, not the API.
-    doc.pop("info", None)
-
-
-_COMMON_TAIL: tuple[Pass, ...] = (type_lists, flatten_unions, remove_auth_header_parameters)
-
-PASSES: dict[Dialect, tuple[Pass, ...]] = {
-    Dialect.OAS30: (set_target_version, exclusive_bounds_to_numbers, nullable_keyword, *_COMMON_TAIL),
-    Dialect.OAS31: (set_target_version, *_COMMON_TAIL),
-    Dialect.OAS32: (set_target_version, drop_32_only_fields, *_COMMON_TAIL),
-    Dialect.DOCS: (set_target_version, docs_page_info, docs_enum_items, docs_double_format, docs_unions,
-                   docs_empty_content, docs_sdk_names, type_lists, docs_schema_names, flatten_unions,
-                   remove_auth_header_parameters),
-}
-
-
-def normalise(doc: dict[str, Any], dialect: Dialect, config: ImportConfig) -> dict[str, Any]:
-    for step in PASSES[dialect]:
-        step(doc, config)
-    return doc
-
-

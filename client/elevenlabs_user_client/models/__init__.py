@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from .extended_subscription_response_model import ExtendedSubscriptionResponseModel
     from .http_validation_error import HTTPValidationError
     from .invoice_response_model import InvoiceResponseModel
-    from .invoice_response_model_payment_intent_status_type_0 import InvoiceResponseModelPaymentIntentStatusType0
+    from .invoice_response_model_payment_intent_status import InvoiceResponseModelPaymentIntentStatus
     from .invoice_response_model_payment_intent_statusses_item import InvoiceResponseModelPaymentIntentStatussesItem
     from .pending_cancellation_response_model import PendingCancellationResponseModel
     from .pending_subscription_switch_response_model import PendingSubscriptionSwitchResponseModel
@@ -33,7 +33,7 @@ _MODULE_OF = {
     "ExtendedSubscriptionResponseModel": ".extended_subscription_response_model",
     "HTTPValidationError": ".http_validation_error",
     "InvoiceResponseModel": ".invoice_response_model",
-    "InvoiceResponseModelPaymentIntentStatusType0": ".invoice_response_model_payment_intent_status_type_0",
+    "InvoiceResponseModelPaymentIntentStatus": ".invoice_response_model_payment_intent_status",
     "InvoiceResponseModelPaymentIntentStatussesItem": ".invoice_response_model_payment_intent_statusses_item",
     "PendingCancellationResponseModel": ".pending_cancellation_response_model",
     "PendingSubscriptionSwitchResponseModel": ".pending_subscription_switch_response_model",
@@ -69,8 +69,8 @@ __all__ = (
     "ExtendedSubscriptionResponseModel",
     "HTTPValidationError",
     "InvoiceResponseModel",
+    "InvoiceResponseModelPaymentIntentStatus",
     "InvoiceResponseModelPaymentIntentStatussesItem",
-    "InvoiceResponseModelPaymentIntentStatusType0",
     "PendingCancellationResponseModel",
     "PendingSubscriptionSwitchResponseModel",
     "PendingSubscriptionSwitchResponseModelNextTier",

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..errors import ResponseValidationError
-from ..models.invoice_response_model_payment_intent_status_type_0 import InvoiceResponseModelPaymentIntentStatusType0
+from ..models.invoice_response_model_payment_intent_status import InvoiceResponseModelPaymentIntentStatus
 from ..models.invoice_response_model_payment_intent_statusses_item import InvoiceResponseModelPaymentIntentStatussesItem
 from ..types import UNSET, Unset, lenient_parse_error, mask_secret_keys, validate_response
 
@@ -34,7 +34,7 @@ class InvoiceResponseModel:
     """ The discounts applied to the invoice. """
     next_payment_attempt_unix: int
     """ The Unix timestamp of the next payment attempt. -1 when there is no next payment attempt. """
-    payment_intent_status: InvoiceResponseModelPaymentIntentStatusType0 | None
+    payment_intent_status: InvoiceResponseModelPaymentIntentStatus | None
     """ Deprecated. Use [payment_intent_statusses] instead. The status of this invoice's first payment intent. None
     when there is no payment intent. """
     payment_intent_statusses: list[InvoiceResponseModelPaymentIntentStatussesItem]
@@ -61,7 +61,7 @@ class InvoiceResponseModel:
         next_payment_attempt_unix = self.next_payment_attempt_unix
 
         payment_intent_status: None | str
-        if isinstance(self.payment_intent_status, InvoiceResponseModelPaymentIntentStatusType0):
+        if isinstance(self.payment_intent_status, InvoiceResponseModelPaymentIntentStatus):
             payment_intent_status = self.payment_intent_status.value
         else:
             payment_intent_status = self.payment_intent_status
@@ -141,7 +141,7 @@ class InvoiceResponseModel:
                                     "requires_payment_method",
                                     "succeeded",
                                 ],
-                                "name": "InvoiceResponseModelPaymentIntentStatusType0",
+                                "name": "InvoiceResponseModelPaymentIntentStatus",
                             },
                             {"type": "null"},
                         ]
@@ -234,17 +234,17 @@ class InvoiceResponseModel:
 
         next_payment_attempt_unix = d.pop("next_payment_attempt_unix")
 
-        def _parse_payment_intent_status(data: object) -> InvoiceResponseModelPaymentIntentStatusType0 | None:
+        def _parse_payment_intent_status(data: object) -> InvoiceResponseModelPaymentIntentStatus | None:
             if data is None:
                 return data
             if isinstance(data, str):
                 try:
-                    payment_intent_status_type_0 = InvoiceResponseModelPaymentIntentStatusType0(data)
+                    payment_intent_status_payment_intent_status = InvoiceResponseModelPaymentIntentStatus(data)
 
-                    return payment_intent_status_type_0
+                    return payment_intent_status_payment_intent_status
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
-            return cast("InvoiceResponseModelPaymentIntentStatusType0 | None", data)
+            return cast("InvoiceResponseModelPaymentIntentStatus | None", data)
 
         payment_intent_status = _parse_payment_intent_status(d.pop("payment_intent_status"))
 

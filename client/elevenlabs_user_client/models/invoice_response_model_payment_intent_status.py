@@ -4,7 +4,7 @@ from enum import StrEnum
 _logger = logging.getLogger(__name__)
 
 
-class InvoiceResponseModelPaymentIntentStatusType0(StrEnum):
+class InvoiceResponseModelPaymentIntentStatus(StrEnum):
     CANCELED = "canceled"
     PROCESSING = "processing"
     REQUIRES_ACTION = "requires_action"
@@ -22,7 +22,7 @@ class InvoiceResponseModelPaymentIntentStatusType0(StrEnum):
         return type(self).__members__.get(self._name_) is self
 
     @classmethod
-    def _missing_(cls, value: object) -> "InvoiceResponseModelPaymentIntentStatusType0 | None":
+    def _missing_(cls, value: object) -> "InvoiceResponseModelPaymentIntentStatus | None":
         if not isinstance(value, str):
             return None
         member = str.__new__(cls, value)
