@@ -137,9 +137,13 @@ def test_only_listed_deviations_from_upstream() -> None:
     found = {p: k for p, k in found.items() if p.removeprefix("/components/schemas/") not in retained(spec)}
     rows = deviations()
     unexplained = {p: k for p, k in found.items() if not any(p == r or p.startswith(r + "/") for r in rows)}
-    assert unexplained == {}, "differences from upstream missing from openapi/README.md's deviation table"
+    assert unexplained == {}, (
+        "the canonical spec differs from its recorded sources (openapi/upstream/SOURCE.yaml) where openapi/README.md's "
+        "deviation table lists nothing. If an overlay action (openapi/overlay.yaml) makes the change on purpose, add a "
+        "row `| `<pointer>` | added/removed/changed | why |` per pointer; otherwise the spec was edited by hand or "
+        "the importer changed: run `make update-spec SRC=<source>`")
     wrong_kind = {p: (k, rows[p]) for p, k in found.items() if p in rows and rows[p] != k}
-    assert wrong_kind == {}
+    assert wrong_kind == {}, "(found, table says): upstream changed what the row describes; fix the row's kind"
     stale = [r for r in rows if not any(p == r or p.startswith(r + "/") for p in found)]
     assert stale == [], (
         "deviation rows that no longer match any difference: upstream now has what the row describes; delete the "

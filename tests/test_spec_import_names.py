@@ -206,8 +206,14 @@ def test_a_bad_lock_entry_is_an_importer_error(tmp_path: Path) -> None:
 
 def test_ref_siblings_are_kept_and_a_default_reaches_the_generated_code(tmp_path: Path) -> None:
     doc = tiny("3.1.0", {"$ref": "#/components/schemas/Q", "description": "Beside the ref.", "default": "high"})
-    doc["components"]["schemas"]["Q"] = {"type": "string", "enum": ["low", "high"], "title": "Q"}
-    doc["components"]["schemas"]["T"]["properties"]["n"] = {"$ref": "#/components/schemas/Q", "description": "Kept."}
+    schemas = doc["components"]["schemas"]
+    schemas["Q"] = {"type": "string", "enum": ["low", "high"], "title": "Q"}
+    props = schemas["T"]["properties"]
+    props["n"] = {"$ref": "#/components/schemas/Q", "description": "Kept."}
+    # Defaults a model cannot hold (upstream's ArrayJsonSchemaProperty.items): the generator would drop T.
+    props["m"] = {"$ref": "#/components/schemas/A", "default": {"x": 1}}
+    props["u"] = {"oneOf": [A, B], "default": {"x": 2}, "description": "A union with an object default."}
+    props["e"] = {"$ref": "#/components/schemas/Q", "enum": ["low"], "default": "low"}  # a wrapper, not an enum
     source, out = tmp_path / "s.json", tmp_path / "s.yaml"
     source.write_text(json.dumps(doc))
     config = load_config().with_operations(["GET /v1/user"])
@@ -216,5 +222,12 @@ def test_ref_siblings_are_kept_and_a_default_reaches_the_generated_code(tmp_path
     assert props["p"] == {"allOf": [{"$ref": "#/components/schemas/Q"}], "description": "Beside the ref.",
                           "default": "high"}
     assert props["n"] == {"$ref": "#/components/schemas/Q", "description": "Kept."}  # no effect on code either way
-    model = (generate.generate_into(tmp_path / "pkg", out) / "models" / "t.py").read_text()
+    assert props["m"] == {"$ref": "#/components/schemas/A", "x-default": {"x": 1}}
+    assert props["u"] == {"oneOf": [A, B], "x-default": {"x": 2}, "description": "A union with an object default."}
+    package = generate.generate_into(tmp_path / "pkg", out)
+    model = (package / "models" / "t.py").read_text()
     assert re.search(r"^    p: Q \| Unset = Q\.HIGH$", model, re.MULTILINE)
+    generated = {m for f in (package / "models").glob("*.py")
+                 for m in re.findall(r"^class (\w+)", f.read_text(), re.MULTILINE)}
+    assert generated == set(class_names(load_yaml_text(out.read_text())).values()) == {"A", "B", "Q", "T"}
+    assert re.search(r"^    m: A \| Unset = UNSET$", model, re.MULTILINE)

@@ -154,16 +154,22 @@ def _class_name(text: str) -> str:
 
 
 def shape(schema: dict[str, Any]) -> str:
+    """What identifies a schema that moved: an enum's values, or an object's property names (hashed: short lines)."""
     if "enum" in schema:
         return "enum: " + " | ".join(sorted(str(v) for v in schema["enum"]))
-    props = schema.get("properties") if isinstance(schema.get("properties"), dict) else {}
+    found = schema.get("properties")
+    props: list[str] = sorted(found) if isinstance(found, dict) else []
     digest = hashlib.sha256("\n".join(sorted(props)).encode()).hexdigest()[:12]
     return f"object: {len(props)} properties, sha256 {digest}"
 
 
 def _kind(schema: dict[str, Any]) -> str | None:
+    """"enum" or "object" when the generator makes a class of ``schema`` (its checks, in its order), else None."""
     if "$ref" in schema:
         return None
+    members = [m for key in ("allOf", "anyOf", "oneOf") for m in schema.get(key) or []]
+    if len(members) == 1 and isinstance(members[0], dict) and "$ref" in members[0]:
+        return None  # a one-reference wrapper: the generator uses the referenced class
     values = schema.get("enum")
     if isinstance(values, list) and any(v is not None for v in values):
         kinds = {type(v) for v in values if v is not None}
@@ -171,8 +177,6 @@ def _kind(schema: dict[str, Any]) -> str | None:
     if schema.get("anyOf") or schema.get("oneOf"):
         return None
     allof = schema.get("allOf")
-    if isinstance(allof, list) and len(allof) == 1 and isinstance(allof[0], dict) and "$ref" in allof[0]:
-        return None  # the generator uses the referenced class
     if schema.get("type") == "object" or allof or (schema.get("type") is None and schema.get("properties")):
         return "object"
     return None
