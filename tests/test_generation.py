@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from scripts import generate
@@ -50,3 +53,47 @@ def test_generated_layout_reads_well() -> None:
         "api/user/get_user_subscription.py",
     ):
         assert (PACKAGE_DIR / rel).is_file(), rel
+
+
+def _tiny_spec_with_two_problems() -> dict[str, object]:
+    ok = {"200": {"description": "ok", "content": {"application/json": {"schema": {"type": "string"}}}}}
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "t", "version": "1"},
+        "paths": {
+            "/fine": {"get": {"operationId": "fine", "responses": ok}},
+            # Two things the generator would leave out: a media type nobody mapped, a default it cannot hold.
+            "/image": {"get": {"operationId": "image", "responses": {"200": {"description": "ok", "content": {
+                "image/x-unmapped": {"schema": {"type": "string", "format": "binary"}}}}}}},
+            "/thing": {"get": {"operationId": "thing", "responses": {"200": {"description": "ok", "content": {
+                "application/json": {"schema": {"$ref": "#/components/schemas/Holder"}}}}}}},
+        },
+        "components": {"schemas": {
+            "Region": {"type": "string", "enum": ["https://api.example.invalid"]},
+            "Thing": {"type": "object", "title": "Thing", "properties": {"a": {"type": "integer"}}},
+            "Holder": {"type": "object", "title": "Holder", "properties": {
+                "thing": {"allOf": [{"$ref": "#/components/schemas/Thing"}], "default": {"a": 1}}}},
+        }},
+    }  # fmt: skip
+
+
+def test_any_spec_generates_like_make_generate_and_every_warning_fails_it(tmp_path: Path) -> None:
+    spec = tmp_path / "spec.json"
+    spec.write_text(json.dumps(_tiny_spec_with_two_problems()))
+    out = tmp_path / "out"
+    (out / "elevenlabs_user_client").mkdir(parents=True)
+    (out / "elevenlabs_user_client" / "old.py").write_text("# the previous package\n")
+    cmd = [sys.executable, "-m", "scripts.generate", "--spec", str(spec), "--output", str(out)]
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    assert proc.returncode == 2
+    # The generator's own --fail-on-warning decides; its listing names every problem.
+    assert "image/x-unmapped" in proc.stderr and "/components/schemas/Holder" in proc.stderr
+    assert [p.name for p in (out / "elevenlabs_user_client").iterdir()] == ["old.py"]  # untouched
+
+    fixed = _tiny_spec_with_two_problems()
+    del fixed["paths"]["/image"], fixed["components"]["schemas"]["Holder"]["properties"]["thing"]["default"]  # type: ignore[index]
+    spec.write_text(json.dumps(fixed))
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    package = out / "elevenlabs_user_client"
+    assert (package / "api" / "default" / "thing.py").is_file() and not (package / "old.py").exists()

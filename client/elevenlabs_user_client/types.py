@@ -1,7 +1,7 @@
 """Contains some shared types for properties"""
 
 import functools
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Callable, Mapping, MutableMapping
 from http import HTTPStatus
 from typing import IO, Any, BinaryIO, Generic, Literal, Protocol, Self, TypeVar
 
@@ -254,6 +254,39 @@ def parse_model(model_cls: type[M], status_code: int, body: bytes, *, strict: bo
         )
 
 
+# --- Success bodies that are not one object (issue 9: lists, unions, enums, maps of the whole API) ----------------
+# Kept apart from the model checks above so the runtime move (templates -> modules) can lift it as one piece.
+V = TypeVar("V")
+
+
+def parse_value(
+    parse: Callable[[Any], V],
+    shape: Mapping[str, Any],
+    name: str,
+    status_code: int,
+    body: bytes,
+    *,
+    strict: bool = False,
+) -> V:
+    """A JSON success body that is not a single object (`list[Model]`, a union, an enum...) parsed by the endpoint's
+    generated `parse`, or an error of the package's hierarchy listing every schema violation with its path; never a
+    raw KeyError/TypeError/ValueError. `strict=True` rejects any violation, as for models."""
+    data = decode_json(status_code, body)
+    problems: list[str] = []
+    if strict:
+        _check(shape, data, "", problems)
+        if problems:
+            raise ResponseValidationError(name, problems, status_code=status_code, body=body)
+    try:
+        return parse(data)
+    except (KeyError, TypeError, ValueError, AttributeError) as err:
+        root = err.__cause__ if isinstance(err, ResponseValidationError) and err.__cause__ else err
+        _check(shape, data, "", problems)
+        raise ResponseValidationError(
+            name, problems or [f"$: {type(root).__name__}: {root}"], status_code=status_code, body=body
+        ) from root
+
+
 __all__ = [
     "UNSET",
     "File",
@@ -262,6 +295,7 @@ __all__ = [
     "Response",
     "SchemaModel",
     "Unset",
+    "parse_value",
     "schema_violations",
     "validate_response",
 ]

@@ -1,0 +1,184 @@
+"""ElevenLabs' whole published document (openapi/upstream/, every operation) imports and generates completely, the
+way `python -m scripts.generate --spec` does for any imported spec: no generator warning, every operation an endpoint,
+`mypy --strict` clean, every module importable, and every schema and success-response example parses (an example
+that breaks its own schema raises the package's error and is listed in openapi/README.md as an upstream defect).
+
+One import + generation (~20 s) and one mypy run (~40 s) shared by the module: the slowest test file of the suite."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import pkgutil
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import httpx
+import pytest
+from openapi_python_client import strings
+from openapi_python_client.config import Config, ConfigFile, MetaType
+from openapi_python_client.parser import GeneratorData
+
+from scripts.paths import GENERATOR_CONFIG, OPENAPI_DIR, PACKAGE_NAME, ROOT
+from scripts.spec_import.pointer import from_tokens
+
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(300)]  # one shared generation and a mypy run of ~2,300 files
+
+UPSTREAM = sorted((OPENAPI_DIR / "upstream").glob("elevenlabs-openapi-*.json.gz"))[-1]
+PACKAGE = "full_api_client"  # the generated package under its own name, beside the real one
+METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
+
+
+@dataclass
+class Full:
+    doc: dict[str, Any]
+    root: Path  # holds the package folder
+    parsed: GeneratorData  # the generator's own reading of the spec: which class and module each schema became
+    config: Config
+    package: ModuleType
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, *args], cwd=ROOT, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="module")
+def full(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Full]:
+    tmp = tmp_path_factory.mktemp("full")
+    spec = tmp / "full.json"  # the importer writes JSON for a .json name: the generator reads it fastest
+    imported = _run("-m", "scripts.spec_import", "--all-operations", "--output", str(spec), str(UPSTREAM))
+    assert imported.returncode == 0, imported.stderr
+    generated = _run("-m", "scripts.generate", "--spec", str(spec), "--output", str(tmp / "out"))
+    # The generator's --fail-on-warning: any operation, response or schema left out fails here, each one listed.
+    assert generated.returncode == 0, generated.stderr[-20_000:]
+    (tmp / "out" / PACKAGE_NAME).rename(tmp / PACKAGE)
+
+    doc = json.loads(spec.read_text())
+    config = Config.from_sources(
+        ConfigFile.load_from_path(GENERATOR_CONFIG), MetaType.NONE, spec, "utf-8", True, output_path=None
+    )
+    parsed = GeneratorData.from_dict(doc, config=config)
+    assert isinstance(parsed, GeneratorData), parsed
+
+    sys.path.insert(0, str(tmp))
+    try:
+        yield Full(doc, tmp, parsed, config, importlib.import_module(PACKAGE))
+    finally:
+        sys.path.remove(str(tmp))
+        for name in [n for n in sys.modules if n == PACKAGE or n.startswith(PACKAGE + ".")]:
+            del sys.modules[name]
+
+
+def test_every_operation_becomes_an_endpoint(full: Full) -> None:
+    operations = {(m, p) for p, item in full.doc["paths"].items() for m in item if m in METHODS}
+    modules = [p for p in (full.root / PACKAGE / "api").glob("*/*.py") if p.name != "__init__.py"]
+    assert len(modules) == len(operations)
+    endpoints = {
+        (e.method, e.path.get_untrusted_value())
+        for collection in full.parsed.endpoint_collections_by_tag.values()
+        for e in collection.endpoints
+    }
+    assert endpoints == operations
+
+
+def test_package_is_mypy_strict_clean(full: Full) -> None:
+    # No error, so in particular no import of a module the generator never wrote (mypy follows the lazy ones too).
+    proc = _run("-m", "mypy", "--strict", "--cache-dir", str(full.root / ".mypy_cache"), str(full.root / PACKAGE))
+    assert proc.returncode == 0, proc.stdout[-10_000:]
+
+
+def test_every_module_imports(full: Full) -> None:
+    for info in pkgutil.walk_packages(full.package.__path__, PACKAGE + "."):
+        importlib.import_module(info.name)
+
+
+def _documented_defects() -> set[str]:
+    """The JSON pointers listed in openapi/README.md's table of upstream examples that break their own schema."""
+    text = (OPENAPI_DIR / "README.md").read_text()
+    section = text.split("## Upstream examples that break their own schema", 1)[1].split("\n## ", 1)[0]
+    return set(re.findall(r"^\| `([^`]+)` \|", section, re.M))
+
+
+def _outcome(errors: ModuleType, parse: Any, *args: Any, **kwargs: Any) -> str | None:
+    """None when the example parses; the package's error message when it does not; any other exception fails."""
+    try:
+        parse(*args, **kwargs)
+    except errors.ElevenLabsError as err:
+        return str(err)
+    return None
+
+
+def _examples(holder: Any) -> Iterator[tuple[str, Any]]:
+    if getattr(holder, "example", None) is not None:
+        yield "example", holder.example
+    examples = getattr(holder, "examples", None) or {}
+    items = examples.items() if isinstance(examples, dict) else enumerate(examples)
+    for key, value in items:
+        key = key.get_untrusted_value() if hasattr(key, "get_untrusted_value") else key
+        yield f"examples/{key}", getattr(value, "value", value)
+
+
+def test_every_schema_example_parses_or_is_a_documented_upstream_defect(full: Full) -> None:
+    errors = importlib.import_module(f"{PACKAGE}.errors")
+    defects: dict[str, str] = {}
+    parsed = 0
+    for model in full.parsed.models:
+        module = importlib.import_module(f"{PACKAGE}.models.{model.class_info.module_name}")
+        cls = getattr(module, model.class_info.name)
+        for where, example in _examples(model.data):
+            # A component's model is named by its reference ("/components/schemas/X"); only those carry examples.
+            at = f"{model.name.get_untrusted_value()}/{where}"
+            lenient = _outcome(errors, cls.from_dict, example)
+            strict = _outcome(errors, cls.from_dict, example, strict=True)
+            assert lenient is None or strict is not None, f"{at}: lenient parsing refused what strict accepts"
+            if strict is None:
+                parsed += 1
+            else:
+                defects[at] = strict
+    assert parsed > 0
+    listed = _documented_defects()
+    unlisted = {at: why for at, why in defects.items() if at not in listed}
+    assert not unlisted, "examples breaking their schema, not in openapi/README.md:\n" + "\n".join(
+        f"{at}: {why}" for at, why in unlisted.items()
+    )
+    assert not {at for at in listed if at.startswith("/components/")} - set(defects), "listed but parse now"
+
+
+def test_every_success_response_example_parses_or_is_a_documented_upstream_defect(full: Full) -> None:
+    errors = importlib.import_module(f"{PACKAGE}.errors")
+    client = importlib.import_module(PACKAGE).Client(base_url="http://127.0.0.1:9")  # never called
+    defects: dict[str, str] = {}
+    for tag, collection in full.parsed.endpoint_collections_by_tag.items():
+        for endpoint in collection.endpoints:
+            module_name = strings.PythonIdentifier(endpoint.name, full.config.field_prefix)
+            module = importlib.import_module(f"{PACKAGE}.api.{tag}.{module_name}")
+            for response in endpoint.responses.patterns:
+                status = response.status_code.range
+                if status is None or status[0] >= 400:
+                    continue
+                for content_type, media in (response.data.content or {}).items():
+                    media_type = content_type.get_untrusted_value()
+                    for where, example in _examples(media):
+                        body = example.encode() if isinstance(example, str) and "json" not in media_type else (
+                            json.dumps(example).encode()
+                        )
+                        answer = httpx.Response(status[0], content=body, headers={"content-type": media_type})
+                        at = from_tokens([
+                            "paths", endpoint.path.get_untrusted_value(), endpoint.method, "responses",
+                            response.status_code.pattern, "content", media_type, *where.split("/"),
+                        ])  # fmt: skip
+                        problem = _outcome(errors, module._parse_response, client=client, response=answer)
+                        if problem is not None:
+                            defects[at] = problem
+    listed = {at for at in _documented_defects() if at.startswith("/paths/")}
+    unlisted = {at: why for at, why in defects.items() if at not in listed}
+    assert not unlisted, "response examples breaking their schema, not in openapi/README.md:\n" + "\n".join(
+        f"{at}: {why}" for at, why in unlisted.items()
+    )
+    assert not listed - set(defects), "listed but parse now"

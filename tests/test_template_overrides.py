@@ -1,0 +1,91 @@
+"""Our template overrides stay small and guarded: each records the stock template it was derived from, and the
+strict-mode shape template refuses, at generation time, a property kind it does not know."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import typing
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import jinja2
+import openapi_python_client
+import pytest
+import yaml
+from openapi_python_client import TEMPLATE_FILTERS
+from openapi_python_client.parser.properties import Property
+
+from scripts.paths import TEMPLATES_DIR
+
+STOCK_DIR = Path(openapi_python_client.__file__).parent / "templates"
+MANIFEST = yaml.safe_load((TEMPLATES_DIR / "overrides.yaml").read_text())
+RECORDED: dict[str, dict[str, str]] = {**MANIFEST["overrides"], **MANIFEST["builds_on"]}
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _templates(root: Path) -> set[str]:
+    return {p.relative_to(root).as_posix() for p in root.rglob("*.jinja")}
+
+
+@pytest.mark.parametrize("name", sorted(RECORDED))
+def test_stock_template_is_the_one_our_override_was_derived_from(name: str) -> None:
+    stock = STOCK_DIR / name
+    assert stock.is_file(), f"{name}: the installed generator has no such template any more; review templates/{name}"
+    assert _sha256(stock) == RECORDED[name]["sha256"], (
+        f"{name}: the installed generator's stock template differs from the one templates/{name} was derived from "
+        f"({MANIFEST['generator']}). Review the upstream change, port it, then update templates/overrides.yaml."
+    )
+
+
+def test_every_override_is_recorded_and_every_record_is_an_override() -> None:
+    ours, stock = _templates(TEMPLATES_DIR), _templates(STOCK_DIR)
+    assert sorted((ours & stock) - set(MANIFEST["overrides"])) == [], "overrides missing from templates/overrides.yaml"
+    assert sorted(set(MANIFEST["overrides"]) - ours) == [], "recorded overrides that templates/ no longer has"
+    assert sorted(set(MANIFEST["builds_on"]) & ours) == [], "builds_on lists stock templates we do not override"
+
+
+def test_the_pin_in_the_manifest_is_the_project_pin() -> None:
+    pyproject = (TEMPLATES_DIR.parent / "pyproject.toml").read_text()
+    assert f'"{MANIFEST["generator"]}"' in pyproject
+
+
+# --- the strict-mode shape template -------------------------------------------------------------------------------
+
+SHAPE_TEMPLATE = TEMPLATES_DIR / "runtime" / "_shape.py.jinja"
+
+
+def test_shape_template_knows_every_property_kind_of_the_generator() -> None:
+    known = set(re.findall(r'"(\w+Property)"', SHAPE_TEMPLATE.read_text()))
+    generator_kinds = {kind.__name__ for kind in typing.get_args(Property)}
+    assert generator_kinds - known == set(), "property kinds the shape template would refuse"
+
+
+def _render_shape(prop: Any) -> str:
+    # The generator's own environment: settings, loaders (ours first) and filters, as openapi_python_client.Project.
+    loaders = [jinja2.FileSystemLoader(TEMPLATES_DIR), jinja2.PackageLoader("openapi_python_client")]
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        extensions=["jinja2.ext.loopcontrols"],
+    )
+    env.filters.update(TEMPLATE_FILTERS)
+    return env.from_string('{% from "runtime/_shape.py.jinja" import shape %}{{ shape(prop) }}').render(prop=prop)
+
+
+def _property_of_kind(kind: str, **attributes: Any) -> Any:
+    return type(kind, (SimpleNamespace,), {})(name="voice_id", **attributes)
+
+
+def test_a_known_kind_renders_its_shape() -> None:
+    assert _render_shape(_property_of_kind("StringProperty")) == '{"type": "string"}'
+
+
+def test_an_unknown_property_kind_fails_the_generation_naming_it() -> None:
+    with pytest.raises(KeyError, match=r"no shape for property kind MysteryProperty \(property voice_id\)"):
+        _render_shape(_property_of_kind("MysteryProperty"))
