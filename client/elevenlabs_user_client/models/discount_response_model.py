@@ -14,10 +14,14 @@ T = TypeVar("T", bound="DiscountResponseModel")
 
 @_attrs_define
 class DiscountResponseModel:
+    """The `DiscountResponseModel` object of the API."""
+
     discount_percent_off: float | None | Unset = UNSET
-    """ The discount applied to the invoice. E.g. [20.0f] for 20% off. """
+    """ The discount applied to the invoice. E.g. [20.0f] for 20% off. May be missing (`UNSET`) or null (`None`).
+    """
     discount_amount_off: float | None | Unset = UNSET
-    """ The discount applied to the invoice. E.g. [20.0f] for 20 cents off. """
+    """ The discount applied to the invoice. E.g. [20.0f] for 20 cents off. May be missing (`UNSET`) or null
+    (`None`). """
     # Unknown fields named like a secret anywhere in the spec (types.SECRET_FIELD_NAMES) are masked in repr too.
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=mask_secret_keys)
 

@@ -18,7 +18,10 @@ T = TypeVar("T", bound="HTTPValidationError")
 
 @_attrs_define
 class HTTPValidationError:
+    """The `HTTPValidationError` object of the API."""
+
     detail: list[ValidationError] | Unset = UNSET
+    """ May be missing (`UNSET`); never null. """
     # Unknown fields named like a secret anywhere in the spec (types.SECRET_FIELD_NAMES) are masked in repr too.
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=mask_secret_keys)
 

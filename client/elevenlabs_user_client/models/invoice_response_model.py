@@ -20,7 +20,8 @@ T = TypeVar("T", bound="InvoiceResponseModel")
 
 @_attrs_define
 class InvoiceResponseModel:
-    """
+    """The `InvoiceResponseModel` object of the API.
+
     Example:
         {'amount_due_cents': 1000, 'discounts': [{'discount_percent_off': 20.0}], 'next_payment_attempt_unix':
             1738356858, 'payment_intent_status': 'processing', 'payment_intent_statusses': ['processing', 'succeeded'],
@@ -29,24 +30,29 @@ class InvoiceResponseModel:
     """
 
     amount_due_cents: int
-    """ The amount due in cents. """
+    """ The amount due in cents. Always present, never null. """
     discounts: list[DiscountResponseModel]
-    """ The discounts applied to the invoice. """
+    """ The discounts applied to the invoice. Always present, never null. """
     next_payment_attempt_unix: int
-    """ The Unix timestamp of the next payment attempt. -1 when there is no next payment attempt. """
+    """ The Unix timestamp of the next payment attempt. -1 when there is no next payment attempt. Always present,
+    never null. """
     payment_intent_status: InvoiceResponseModelPaymentIntentStatusType0 | None
     """ Deprecated. Use [payment_intent_statusses] instead. The status of this invoice's first payment intent. None
-    when there is no payment intent. """
+    when there is no payment intent. Always present; may be null (`None`). """
     payment_intent_statusses: list[InvoiceResponseModelPaymentIntentStatussesItem]
-    """ The statuses of this invoice's payment intents. Empty list when there are no payment intents. """
+    """ The statuses of this invoice's payment intents. Empty list when there are no payment intents. Always
+    present, never null. """
     subtotal_cents: int | None | Unset = UNSET
-    """ The subtotal amount in cents before tax (exclusive of tax and discounts). """
+    """ The subtotal amount in cents before tax (exclusive of tax and discounts). May be missing (`UNSET`) or null
+    (`None`). """
     tax_cents: int | None | Unset = UNSET
-    """ The tax amount in cents. """
+    """ The tax amount in cents. May be missing (`UNSET`) or null (`None`). """
     discount_percent_off: float | None | Unset = UNSET
-    """ Deprecated. Use [discounts] instead. The discount applied to the invoice. E.g. [20.0f] for 20% off. """
+    """ Deprecated. Use [discounts] instead. The discount applied to the invoice. E.g. [20.0f] for 20% off. May be
+    missing (`UNSET`) or null (`None`). """
     discount_amount_off: float | None | Unset = UNSET
-    """ Deprecated. Use [discounts] instead. The discount applied to the invoice. E.g. [20.0f] for 20 cents off. """
+    """ Deprecated. Use [discounts] instead. The discount applied to the invoice. E.g. [20.0f] for 20 cents off. May
+    be missing (`UNSET`) or null (`None`). """
     # Unknown fields named like a secret anywhere in the spec (types.SECRET_FIELD_NAMES) are masked in repr too.
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=mask_secret_keys)
 

@@ -14,9 +14,12 @@ T = TypeVar("T", bound="PendingCancellationResponseModel")
 
 @_attrs_define
 class PendingCancellationResponseModel:
+    """The `PendingCancellationResponseModel` object of the API."""
+
     timestamp_seconds: int
-    """ The timestamp of the cancellation. """
+    """ The timestamp of the cancellation. Always present, never null. """
     kind: Literal["cancellation"] | Unset = "cancellation"
+    """ May be missing (`UNSET`); never null. """
     # Unknown fields named like a secret anywhere in the spec (types.SECRET_FIELD_NAMES) are masked in repr too.
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=mask_secret_keys)
 

@@ -16,12 +16,16 @@ T = TypeVar("T", bound="PendingSubscriptionSwitchResponseModel")
 
 @_attrs_define
 class PendingSubscriptionSwitchResponseModel:
+    """The `PendingSubscriptionSwitchResponseModel` object of the API."""
+
     next_tier: PendingSubscriptionSwitchResponseModelNextTier
-    """ The tier to change to. """
+    """ The tier to change to. Always present, never null. """
     next_billing_period: BillingPeriod
+    """ Always present, never null. """
     timestamp_seconds: int
-    """ The timestamp of the change. """
+    """ The timestamp of the change. Always present, never null. """
     kind: Literal["change"] | Unset = "change"
+    """ May be missing (`UNSET`); never null. """
     # Unknown fields named like a secret anywhere in the spec (types.SECRET_FIELD_NAMES) are masked in repr too.
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=mask_secret_keys)
 

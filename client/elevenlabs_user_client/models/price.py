@@ -18,7 +18,9 @@ class Price:
     """Currency/amount pair."""
 
     amount: str
+    """ Always present, never null. """
     currency: Currency
+    """ Always present, never null. """
     # Unknown fields named like a secret anywhere in the spec (types.SECRET_FIELD_NAMES) are masked in repr too.
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=mask_secret_keys)
 

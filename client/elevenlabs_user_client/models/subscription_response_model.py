@@ -22,7 +22,8 @@ T = TypeVar("T", bound="SubscriptionResponseModel")
 
 @_attrs_define
 class SubscriptionResponseModel:
-    """
+    """The `SubscriptionResponseModel` object of the API.
+
     Example:
         {'allowed_to_extend_character_limit': False, 'billing_period': 'monthly_period', 'can_extend_character_limit':
             False, 'can_extend_voice_limit': False, 'can_use_instant_voice_cloning': True,
@@ -36,56 +37,58 @@ class SubscriptionResponseModel:
     """
 
     tier: str
-    """ The tier of the user's subscription. """
+    """ The tier of the user's subscription. Always present, never null. """
     character_count: int
-    """ The number of characters used by the user. """
+    """ The number of characters used by the user. Always present, never null. """
     character_limit: int
-    """ The maximum number of characters allowed in the current billing period. """
+    """ The maximum number of characters allowed in the current billing period. Always present, never null. """
     max_character_limit_extension: int | None
     """ Deprecated: use `max_credit_limit_extension`. Maximum number of characters that the character limit can be
-    exceeded by. Managed by the workspace admin. """
+    exceeded by. Managed by the workspace admin. Always present; may be null (`None`). """
     max_credit_limit_extension: int | Literal["unlimited"]
     """ Maximum number of credits that the credit limit can be exceeded by. Managed by the workspace admin.
-    `"unlimited"` means no cap, `0` means usage-based billing is disabled. """
+    `"unlimited"` means no cap, `0` means usage-based billing is disabled. Always present, never null. """
     can_extend_character_limit: bool
-    """ Whether the workspace is entitled to enter overages (usage-based billing). """
+    """ Whether the workspace is entitled to enter overages (usage-based billing). Always present, never null. """
     allowed_to_extend_character_limit: bool
     """ Deprecated: use `max_credit_limit_extension != 0`. Whether the user is allowed to extend their character
-    limit. """
+    limit. Always present, never null. """
     voice_slots_used: int
-    """ The number of voice slots used by the user. """
+    """ The number of voice slots used by the user. Always present, never null. """
     professional_voice_slots_used: int
     """ The number of professional voice slots used. For consolidated billing this is the group-wide count across
-    all workspaces in the group; see professional_voice_slots_used_in_workspace for the current workspace only. """
+    all workspaces in the group; see professional_voice_slots_used_in_workspace for the current workspace only.
+    Always present, never null. """
     professional_voice_slots_used_in_workspace: int
     """ The number of professional voice slots used in the current workspace. For consolidated billing,
     professional_voice_slots_used counts across all workspaces in the group, while this counts only the current
-    workspace. """
+    workspace. Always present, never null. """
     voice_limit: int
-    """ The maximum number of voice slots allowed for the user. """
+    """ The maximum number of voice slots allowed for the user. Always present, never null. """
     voice_add_edit_counter: int
-    """ The number of voice add/edits used by the user. """
+    """ The number of voice add/edits used by the user. Always present, never null. """
     professional_voice_limit: int
-    """ The maximum number of professional voices allowed for the user. """
+    """ The maximum number of professional voices allowed for the user. Always present, never null. """
     can_extend_voice_limit: bool
-    """ Whether the user can extend their voice limit. """
+    """ Whether the user can extend their voice limit. Always present, never null. """
     can_use_instant_voice_cloning: bool
-    """ Whether the user can use instant voice cloning. """
+    """ Whether the user can use instant voice cloning. Always present, never null. """
     can_use_professional_voice_cloning: bool
-    """ Whether the user can use professional voice cloning. """
+    """ Whether the user can use professional voice cloning. Always present, never null. """
     current_overage: Price
-    """ Currency/amount pair. """
+    """ Currency/amount pair. Always present, never null. """
     status: SubscriptionStatusType
+    """ Always present, never null. """
     next_character_count_reset_unix: int | None | Unset = UNSET
-    """ The Unix timestamp of the next character count reset. """
+    """ The Unix timestamp of the next character count reset. May be missing (`UNSET`) or null (`None`). """
     max_voice_add_edits: int | None | Unset = UNSET
-    """ The maximum number of voice add/edits allowed for the user. """
+    """ The maximum number of voice add/edits allowed for the user. May be missing (`UNSET`) or null (`None`). """
     currency: Currency | None | Unset = UNSET
-    """ The currency of the user's subscription. """
+    """ The currency of the user's subscription. May be missing (`UNSET`) or null (`None`). """
     billing_period: BillingPeriod | None | Unset = UNSET
-    """ The billing period of the user's subscription. """
+    """ The billing period of the user's subscription. May be missing (`UNSET`) or null (`None`). """
     character_refresh_period: CharacterRefreshPeriod | None | Unset = UNSET
-    """ The character refresh period of the user's subscription. """
+    """ The character refresh period of the user's subscription. May be missing (`UNSET`) or null (`None`). """
     # Unknown fields named like a secret anywhere in the spec (types.SECRET_FIELD_NAMES) are masked in repr too.
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=mask_secret_keys)
 

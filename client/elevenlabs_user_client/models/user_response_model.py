@@ -19,7 +19,8 @@ T = TypeVar("T", bound="UserResponseModel")
 
 @_attrs_define
 class UserResponseModel:
-    """
+    """The `UserResponseModel` object of the API.
+
     Example:
         {'can_use_delayed_payment_methods': False, 'created_at': 1753999199, 'first_name': 'John', 'is_api_key_hashed':
             False, 'is_new_user': False, 'is_onboarding_checklist_completed': True, 'is_onboarding_completed': True,
@@ -36,38 +37,39 @@ class UserResponseModel:
     """
 
     user_id: str
-    """ The unique identifier of the user. """
+    """ The unique identifier of the user. Always present, never null. """
     subscription: SubscriptionResponseModel
+    """ Always present, never null. """
     is_new_user: bool
     """ Whether the user is new. This field is deprecated and will be removed in the future. Use 'created_at'
-    instead. """
+    instead. Always present, never null. """
     can_use_delayed_payment_methods: bool
     """ This field is deprecated and will be removed in a future major version. Instead use
-    subscription.trust_on_invoice_creation. """
+    subscription.trust_on_invoice_creation. Always present, never null. """
     is_onboarding_completed: bool
-    """ Whether the user's onboarding is completed. """
+    """ Whether the user's onboarding is completed. Always present, never null. """
     is_onboarding_checklist_completed: bool
-    """ Whether the user's onboarding checklist is completed. """
+    """ Whether the user's onboarding checklist is completed. Always present, never null. """
     created_at: int
     """ The unix timestamp of the user's creation. 0 if the user was created before the unix timestamp was added.
-    """
+    Always present, never null. """
     seat_type: SeatType
-    """ Seat types for workspace members. """
+    """ Seat types for workspace members. Always present, never null. """
     show_compliance_terms: bool | Unset = False
     """ Whether to show compliance terms (ToS, Privacy Policy, biometric consent) during onboarding. Set for users
-    signing up from the marketing site. """
+    signing up from the marketing site. May be missing (`UNSET`); never null. """
     first_name: None | str | Unset = UNSET
-    """ First name of the user. """
+    """ First name of the user. May be missing (`UNSET`) or null (`None`). """
     is_api_key_hashed: bool | Unset = False
-    """ Whether the user's API key is hashed. """
+    """ Whether the user's API key is hashed. May be missing (`UNSET`); never null. """
     xi_api_key_preview: None | str | Unset = UNSET
-    """ The preview of the user's API key. """
+    """ The preview of the user's API key. May be missing (`UNSET`) or null (`None`). """
     referral_link_code: None | str | Unset = UNSET
-    """ The referral link code of the user. """
+    """ The referral link code of the user. May be missing (`UNSET`) or null (`None`). """
     partnerstack_partner_default_link: None | str | Unset = UNSET
-    """ The Partnerstack partner default link of the user. """
+    """ The Partnerstack partner default link of the user. May be missing (`UNSET`) or null (`None`). """
     xi_api_key: None | str | Unset = _attrs_field(default=UNSET, repr=mask_secret)
-    """ The API key of the user. """
+    """ The API key of the user. May be missing (`UNSET`) or null (`None`). """
     # Unknown fields named like a secret anywhere in the spec (types.SECRET_FIELD_NAMES) are masked in repr too.
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=mask_secret_keys)
 

@@ -14,9 +14,14 @@ T = TypeVar("T", bound="ValidationError")
 
 @_attrs_define
 class ValidationError:
+    """The `ValidationError` object of the API."""
+
     loc: list[int | str]
+    """ Always present, never null. """
     msg: str
+    """ Always present, never null. """
     type_: str
+    """ Always present, never null. """
     # Unknown fields named like a secret anywhere in the spec (types.SECRET_FIELD_NAMES) are masked in repr too.
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=mask_secret_keys)
 
