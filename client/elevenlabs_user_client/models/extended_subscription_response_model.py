@@ -86,9 +86,9 @@ class ExtendedSubscriptionResponseModel:
     can_use_professional_voice_cloning: bool
     """ Whether the user can use professional voice cloning. Always present, never null. """
     current_overage: Price
-    """ Currency/amount pair. Always present, never null. """
+    """ The current usage-based overage cost. Always present, never null. """
     status: SubscriptionStatusType
-    """ Always present, never null. """
+    """ The status of the user's subscription. Always present, never null. """
     open_invoices: list[InvoiceResponseModel]
     """ The open invoices for the user. Always present, never null. """
     has_open_invoices: bool

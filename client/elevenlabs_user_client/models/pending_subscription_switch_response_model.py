@@ -21,7 +21,7 @@ class PendingSubscriptionSwitchResponseModel:
     next_tier: PendingSubscriptionSwitchResponseModelNextTier
     """ The tier to change to. Always present, never null. """
     next_billing_period: BillingPeriod
-    """ Always present, never null. """
+    """ The billing period to change to. Always present, never null. """
     timestamp_seconds: int
     """ The timestamp of the change. Always present, never null. """
     kind: Literal["change"] | Unset = "change"

@@ -76,9 +76,9 @@ class SubscriptionResponseModel:
     can_use_professional_voice_cloning: bool
     """ Whether the user can use professional voice cloning. Always present, never null. """
     current_overage: Price
-    """ Currency/amount pair. Always present, never null. """
+    """ The current usage-based overage cost. Always present, never null. """
     status: SubscriptionStatusType
-    """ Always present, never null. """
+    """ The status of the user's subscription. Always present, never null. """
     next_character_count_reset_unix: int | None | Unset = UNSET
     """ The Unix timestamp of the next character count reset. May be missing (`UNSET`) or null (`None`). """
     max_voice_add_edits: int | None | Unset = UNSET

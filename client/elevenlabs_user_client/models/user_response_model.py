@@ -39,7 +39,7 @@ class UserResponseModel:
     user_id: str
     """ The unique identifier of the user. Always present, never null. """
     subscription: SubscriptionResponseModel
-    """ Always present, never null. """
+    """ Details of the user's subscription. Always present, never null. """
     is_new_user: bool
     """ Whether the user is new. This field is deprecated and will be removed in the future. Use 'created_at'
     instead. Always present, never null. """
@@ -54,7 +54,7 @@ class UserResponseModel:
     """ The unix timestamp of the user's creation. 0 if the user was created before the unix timestamp was added.
     Always present, never null. """
     seat_type: SeatType
-    """ Seat types for workspace members. Always present, never null. """
+    """ The seat type of the user. Always present, never null. """
     show_compliance_terms: bool | Unset = False
     """ Whether to show compliance terms (ToS, Privacy Policy, biometric consent) during onboarding. Set for users
     signing up from the marketing site. May be missing (`UNSET`); never null. """
