@@ -54,6 +54,7 @@ publish: build                        ## upload dist/ to the index in TWINE_REPO
 check: $(VENV)/.installed             ## lint, strict typing, and client/ == what `make generate` produces
 	$(PY) -m ruff check scripts tests
 	$(PY) -m ruff check --isolated --line-length 120 --select E,F,I,B --ignore E501 client/elevenlabs_user_client
+	$(PY) -m ruff format --isolated --line-length 120 --check templates/runtime   # copied as is: already formatted
 	$(PY) -m mypy --strict client/elevenlabs_user_client
 	$(PY) -m scripts.generate --check
 

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 from scripts import generate
-from scripts.paths import GENERATOR_CONFIG, PACKAGE_DIR, ROOT
+from scripts.paths import GENERATOR_CONFIG, PACKAGE_DIR, ROOT, RUNTIME_DIR
 
 
 def test_client_matches_a_fresh_generation(tmp_path: Path) -> None:
@@ -50,3 +50,12 @@ def test_generated_layout_reads_well() -> None:
         "api/user/get_user_subscription.py",
     ):
         assert (PACKAGE_DIR / rel).is_file(), rel
+
+
+def test_runtime_modules_are_copied_byte_for_byte() -> None:
+    # The runtime is plain Python under templates/runtime/: the package holds exact copies (client.py and errors.py
+    # replace what their placeholder templates render).
+    names = sorted(p.name for p in RUNTIME_DIR.glob("*.py"))
+    assert {"client.py", "errors.py", "_retry.py", "_validation.py", "_secrets.py", "_logging.py"} <= set(names)
+    for name in names:
+        assert (PACKAGE_DIR / name).read_bytes() == (RUNTIME_DIR / name).read_bytes(), name

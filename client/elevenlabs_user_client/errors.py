@@ -18,25 +18,11 @@ from typing import Any
 import httpx
 from httpx_retries import Retry
 
+from ._secrets import redact
+
 # Headers that identify a request in the server's logs: quote them to ElevenLabs support.
 REQUEST_ID_HEADERS = ("request-id", "x-request-id", "x-trace-id", "x-amzn-trace-id", "cf-ray")
 _EXCERPT_CHARS = 200
-_SECRETS: set[str] = set()
-_MASK = "***"
-
-
-def register_secret(secret: str) -> None:
-    """Remember a secret (the API key) so that every error text and log line of this package masks it."""
-    if len(secret) >= 4:  # masking a very short string would mangle ordinary text
-        _SECRETS.add(secret)
-
-
-def redact(text: str) -> str:
-    """`text` with every registered secret masked: the second layer behind never formatting secrets at all."""
-    for secret in _SECRETS:
-        if secret in text:
-            text = text.replace(secret, _MASK)
-    return text
 
 
 class ElevenLabsError(Exception):

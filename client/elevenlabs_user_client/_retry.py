@@ -1,8 +1,21 @@
+"""The transport stack of every call: retries (httpx-retries), the overall deadline, Retry-After handling."""
+
+import asyncio
+import logging
+import time
+from collections.abc import AsyncIterator, Iterator
+
+import httpx
+from httpx_retries import Retry
+
+from ._logging import logger
+from .errors import request_id_of, retry_after_seconds
+
 # --- Retries: httpx-retries' RetryTransport, with what it lacks added around it ---------------------------------
-# Transport stack per httpx client:  RetryTransport(_Retry)  ->  _GuardTransport  ->  httpx.HTTPTransport
-#   _Retry            waits: `retry-after-ms`, else Retry-After in full (the library caps it at max_backoff_wait),
+# Transport stack per httpx client:  RetryTransport(RetryPolicy)  ->  GuardTransport  ->  httpx.HTTPTransport
+#   RetryPolicy       waits: `retry-after-ms`, else Retry-After in full (the library caps it at max_backoff_wait),
 #                     else the library's jittered exponential backoff; never past the overall deadline.
-#   _GuardTransport   per attempt: enforces the deadline (clamps each attempt's timeouts to the time left and
+#   GuardTransport   per attempt: enforces the deadline (clamps each attempt's timeouts to the time left and
 #                     stops a body that dribbles past it), stops retrying when the server asks to wait longer than
 #                     the ceiling or the time left, logs metadata.
 
@@ -12,11 +25,11 @@ _DEADLINE = "elevenlabs.deadline"
 _ATTEMPT = "elevenlabs.attempt"
 
 
-class _DeadlineExceeded(Exception):
+class DeadlineExceeded(Exception):
     """The client's overall deadline ran out (becomes errors.APITimeoutError)."""
 
 
-class _WaitBeyondCeiling(Exception):
+class WaitBeyondCeiling(Exception):
     """The server asked to wait longer than the client allows: stop retrying and hand its answer back."""
 
     def __init__(self, response: httpx.Response) -> None:
@@ -25,7 +38,7 @@ class _WaitBeyondCeiling(Exception):
 
 
 def _request_of(outcome: httpx.Response | Exception) -> httpx.Request | None:
-    """The request an attempt's outcome belongs to (_GuardTransport attaches it to both kinds of outcome)."""
+    """The request an attempt's outcome belongs to (GuardTransport attaches it to both kinds of outcome)."""
     if not isinstance(outcome, httpx.Response | httpx.HTTPError):
         return None
     try:
@@ -39,7 +52,7 @@ def _time_left(request: httpx.Request | None) -> float | None:
     return None if deadline is None else float(deadline) - time.monotonic()
 
 
-class _Retry(Retry):
+class RetryPolicy(Retry):
     def _wait_before_retry(self, outcome: httpx.Response | Exception) -> float:
         request = _request_of(outcome)
         if isinstance(outcome, httpx.Response):
@@ -52,10 +65,12 @@ class _Retry(Retry):
         if left is not None and wait >= left:
             message = f"deadline reached: retry {self.attempts_made} would start after it (last outcome: {after})"
             if isinstance(outcome, Exception):
-                raise _DeadlineExceeded(message) from outcome
-            raise _DeadlineExceeded(message)
+                raise DeadlineExceeded(message) from outcome
+            raise DeadlineExceeded(message)
         target = f"{request.method} {request.url.path}" if request is not None else "request"
-        logger.info("retrying %s in %.2f s (retry %d of %d, after %s)", target, wait, self.attempts_made, self.total, after)
+        logger.info(
+            "retrying %s in %.2f s (retry %d of %d, after %s)", target, wait, self.attempts_made, self.total, after
+        )
         return wait
 
     def sleep(self, response: httpx.Response | Exception) -> None:
@@ -100,7 +115,7 @@ class _DeadlineStream(httpx.SyncByteStream, httpx.AsyncByteStream):
             await self._inner.aclose()
 
 
-class _GuardTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
+class GuardTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     def __init__(
         self,
         inner: httpx.BaseTransport | httpx.AsyncBaseTransport,
@@ -120,7 +135,7 @@ class _GuardTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             left = _time_left(request)
             assert left is not None
             if left <= 0:
-                raise _DeadlineExceeded(f"the {self._deadline:g} s deadline passed before attempt {attempt}")
+                raise DeadlineExceeded(f"the {self._deadline:g} s deadline passed before attempt {attempt}")
             timeouts = request.extensions.get("timeout", {})
             request.extensions["timeout"] = {k: left if v is None else min(v, left) for k, v in timeouts.items()}
         return attempt
@@ -157,7 +172,7 @@ class _GuardTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             raise
         if self._after(request, response, attempt):
             response.read()
-            raise _WaitBeyondCeiling(response)
+            raise WaitBeyondCeiling(response)
         return response
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
@@ -170,7 +185,7 @@ class _GuardTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             raise
         if self._after(request, response, attempt):
             await response.aread()
-            raise _WaitBeyondCeiling(response)
+            raise WaitBeyondCeiling(response)
         return response
 
     def close(self) -> None:

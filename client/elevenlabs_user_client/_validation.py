@@ -1,3 +1,11 @@
+"""Schema checks of response bodies (strict mode) and the one parse entry point of every operation."""
+
+import functools
+from collections.abc import Mapping
+from typing import Any, Protocol, Self, TypeVar
+
+from .errors import ResponseDecodeError, ResponseValidationError, decode_json
+
 # --- Response schema checks -------------------------------------------------------------------------------------
 # Each generated model describes its schema as data (`json_shape()`, written by templates/model.py.jinja); one small
 # interpreter checks a JSON value against it and reports EVERY violation with its JSON path. A shape is one of:
@@ -96,7 +104,9 @@ def _check(shape: Mapping[str, Any], value: object, path: str, problems: list[st
             problems.append(f"{where}: expected {shape['type']}, got {_got(value)}")
     elif "enum" in shape:
         if value not in shape["enum"] or not isinstance(value, str | int):
-            problems.append(f"{where}: unknown {shape.get('name', 'enum')} value {_got(value)} (expected {_describe(shape)})")
+            problems.append(
+                f"{where}: unknown {shape.get('name', 'enum')} value {_got(value)} (expected {_describe(shape)})"
+            )
     elif "const" in shape:
         if value != shape["const"]:
             problems.append(f"{where}: expected {shape['const']!r}, got {_got(value)}")
