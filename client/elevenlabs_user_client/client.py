@@ -2,6 +2,7 @@
 
 import os
 import ssl
+from collections.abc import Mapping
 from typing import Any, Self
 
 import httpx
@@ -11,6 +12,8 @@ from httpx_retries import RetryTransport
 from ._logging import install_log_redaction
 from ._retry import RETRY_METHODS, RETRY_STATUSES, DeadlineExceeded, GuardTransport, RetryPolicy, WaitBeyondCeiling
 from ._secrets import redact, register_secret
+from ._types import UNSET, Unset
+from ._version import USER_AGENT
 from .errors import APITimeoutError, MissingAPIKeyError, error_for_transport
 from .models.region import Region
 
@@ -43,6 +46,35 @@ _TRANSPORT_ARGS = frozenset(
 )
 
 
+class _Connections:
+    """The connection pools (innermost transports) of a client and of every copy `with_options` makes of it."""
+
+    def __init__(self) -> None:
+        self.sync: httpx.BaseTransport | None = None
+        self.async_: httpx.AsyncBaseTransport | None = None
+
+
+class _Borrowed(httpx.BaseTransport, httpx.AsyncBaseTransport):
+    """A copy's view of the original's connection pool: sends through it and leaves closing it to the original."""
+
+    def __init__(self, pool: httpx.BaseTransport | httpx.AsyncBaseTransport) -> None:
+        self._pool = pool
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        assert isinstance(self._pool, httpx.BaseTransport)
+        return self._pool.handle_request(request)
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        assert isinstance(self._pool, httpx.AsyncBaseTransport)
+        return await self._pool.handle_async_request(request)
+
+    def close(self) -> None:
+        """The original client closes the pool."""
+
+    async def aclose(self) -> None:
+        """The original client closes the pool."""
+
+
 @define
 class Client:
     """Keeps the settings of the API's httpx clients (built on first use, one sync and one async).
@@ -65,6 +97,11 @@ class Client:
     ``cookies``, ``headers``, ``verify_ssl``, ``follow_redirects``, ``httpx_args``: passed to httpx. Connection
     settings in ``httpx_args`` (``limits``, ``http2``, ``proxy``, ...) configure the innermost transport;
     ``httpx_args["transport"]`` replaces that transport (then those settings are its own); retries still wrap it.
+
+    Every request names this package: ``User-Agent: elevenlabs-user-client/<version> python/<x.y> httpx/<x.y>``
+    (``_version.USER_AGENT``); a ``User-Agent`` in ``headers`` replaces it.
+
+    ``with_options(...)`` gives a copy with other per-call settings that shares this client's connections.
     """
 
     _base_url: str = field(alias="base_url", converter=str)  # a Region is a str: keep the plain URL
@@ -84,6 +121,10 @@ class Client:
     strict: bool = field(default=False, kw_only=True)
     _client: httpx.Client | None = field(default=None, init=False, repr=False)
     _async_client: httpx.AsyncClient | None = field(default=None, init=False, repr=False)
+    # Shared by reference with the copies `with_options` makes; only the client that created them closes them.
+    _connections: _Connections = field(factory=_Connections, init=False, repr=False, eq=False)
+    _owns_connections: bool = field(default=True, init=False, repr=False, eq=False)
+    _custom_httpx_client: bool = field(default=False, init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         install_log_redaction()
@@ -91,29 +132,57 @@ class Client:
     def _auth_headers(self) -> dict[str, str]:
         return {}
 
+    def with_options(
+        self,
+        *,
+        timeout: httpx.Timeout | float | None | Unset = UNSET,
+        max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
+        headers: Mapping[str, str] | Unset = UNSET,
+    ) -> Self:
+        """A copy of this client with other per-call settings; this client does not change.
+
+        The copy sends through this client's connection pool (no new connections, no new TLS handshakes), so it is
+        cheap enough to make per call: ``get_user.sync(client=client.with_options(timeout=2, max_retries=0))``.
+        ``headers`` are added to this client's (same names replace theirs). Closing the copy leaves the pool open;
+        closing this client closes it.
+
+        Raises:
+            ValueError: a setting is out of range, or set_httpx_client() replaced the httpx client, which then
+                holds the settings itself.
+        """
+        if self._custom_httpx_client:
+            raise ValueError("with_options() cannot change a client whose httpx client was set by set_httpx_client()")
+        changes: dict[str, Any] = {}
+        if not isinstance(timeout, Unset):
+            changes["timeout"] = timeout
+        if not isinstance(max_retries, Unset):
+            changes["max_retries"] = max_retries
+        if not isinstance(deadline, Unset):
+            changes["deadline"] = deadline
+        if not isinstance(headers, Unset):
+            changes["headers"] = {**self._headers, **headers}
+        return self._copy(**changes)
+
+    def _copy(self, **changes: Any) -> Self:
+        copy = evolve(self, **changes)
+        copy._connections = self._connections
+        copy._owns_connections = False
+        return copy
+
     def with_headers(self, headers: dict[str, str]) -> Self:
-        """Get a new client matching this one with additional headers"""
-        if self._client is not None:
-            self._client.headers.update(headers)
-        if self._async_client is not None:
-            self._async_client.headers.update(headers)
-        return evolve(self, headers={**self._headers, **headers})
+        """A copy with additional headers (`with_options(headers=...)`); this client does not change."""
+        return self.with_options(headers=headers)
 
     def with_cookies(self, cookies: dict[str, str]) -> Self:
-        """Get a new client matching this one with additional cookies"""
-        if self._client is not None:
-            self._client.cookies.update(cookies)
-        if self._async_client is not None:
-            self._async_client.cookies.update(cookies)
-        return evolve(self, cookies={**self._cookies, **cookies})
+        """A copy with additional cookies, sharing this client's connections; this client does not change."""
+        if self._custom_httpx_client:
+            raise ValueError("with_cookies() cannot change a client whose httpx client was set by set_httpx_client()")
+        return self._copy(cookies={**self._cookies, **cookies})
 
-    def with_timeout(self, timeout: httpx.Timeout) -> Self:
-        """Get a new client matching this one with a new timeout configuration"""
-        if self._client is not None:
-            self._client.timeout = timeout
-        if self._async_client is not None:
-            self._async_client.timeout = timeout
-        return evolve(self, timeout=timeout)
+    def with_timeout(self, timeout: httpx.Timeout | float | None) -> Self:
+        """A copy with another per-attempt timeout (`with_options(timeout=...)`); this client does not change."""
+        return self.with_options(timeout=timeout)
 
     def _retrying(self, inner: httpx.BaseTransport | httpx.AsyncBaseTransport) -> RetryTransport:
         retry = RetryPolicy(
@@ -141,10 +210,11 @@ class Client:
             for key, value in self._httpx_args.items()
             if key != "transport" and (key not in _TRANSPORT_ARGS or key == "trust_env")
         }
+        named = any(name.lower() == "user-agent" for name in self._headers)
         return {
             "base_url": self._base_url,
             "cookies": self._cookies,
-            "headers": {**self._headers, **self._auth_headers()},
+            "headers": {**({} if named else {"User-Agent": USER_AGENT}), **self._headers, **self._auth_headers()},
             "timeout": self._timeout,
             "follow_redirects": self._follow_redirects,
             **settings,
@@ -157,12 +227,17 @@ class Client:
         retries.
         """
         self._client = client
+        self._custom_httpx_client = True
         return self
 
     def get_httpx_client(self) -> httpx.Client:
         """Get the underlying httpx.Client, constructing a new one if not previously set"""
         if self._client is None:
-            inner = self._httpx_args.get("transport") or httpx.HTTPTransport(**self._transport_settings())
+            pool = self._connections.sync
+            if pool is None:
+                pool = self._httpx_args.get("transport") or httpx.HTTPTransport(**self._transport_settings())
+                self._connections.sync = pool
+            inner = pool if self._owns_connections else _Borrowed(pool)
             self._client = httpx.Client(transport=self._retrying(inner), **self._httpx_settings())
         return self._client
 
@@ -182,12 +257,17 @@ class Client:
         retries.
         """
         self._async_client = async_client
+        self._custom_httpx_client = True
         return self
 
     def get_async_httpx_client(self) -> httpx.AsyncClient:
         """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
         if self._async_client is None:
-            inner = self._httpx_args.get("transport") or httpx.AsyncHTTPTransport(**self._transport_settings())
+            pool = self._connections.async_
+            if pool is None:
+                pool = self._httpx_args.get("transport") or httpx.AsyncHTTPTransport(**self._transport_settings())
+                self._connections.async_ = pool
+            inner = pool if self._owns_connections else _Borrowed(pool)
             self._async_client = httpx.AsyncClient(transport=self._retrying(inner), **self._httpx_settings())
         return self._async_client
 

@@ -4,7 +4,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ._secrets import mask_keys, mask_secret
-from ._types import UNSET, File, FileContent, FileTypes, RequestFiles, Response, Unset
+from ._types import UNSET, File, FileContent, FileTypes, RequestFiles, Response, Unset, or_default
 from ._validation import SchemaModel, lenient_parse_error, parse_model, schema_violations, validate_response
 
 # Every property name the spec marks `x-secret` in any model. Computed once for the whole package (here, not per
@@ -30,6 +30,7 @@ __all__ = [
     "lenient_parse_error",
     "mask_secret",
     "mask_secret_keys",
+    "or_default",
     "parse_model",
     "schema_violations",
     "validate_response",
