@@ -53,6 +53,8 @@ class ServedRequest:
     path: str
     had_valid_key: bool
     user_agent: str = ""
+    client_port: int = 0  # one per connection: equal ports mean a reused (kept-alive) connection
+    headers: dict[str, str] = field(default_factory=dict)  # lower-cased names, every header but the key's
 
 
 @dataclass
@@ -81,7 +83,9 @@ def _handler(bodies: dict[str, Any], api_key: str, seen: list[ServedRequest]) ->
                 self._send(404, NOT_FOUND_BODY)
                 return
             valid = self.headers.get(API_KEY_HEADER) == api_key
-            seen.append(ServedRequest(path=path, had_valid_key=valid, user_agent=self.headers.get("user-agent", "")))
+            headers = {k.lower(): v for k, v in self.headers.items() if k.lower() != API_KEY_HEADER}
+            agent, port = ", ".join(self.headers.get_all("user-agent") or []), self.client_address[1]
+            seen.append(ServedRequest(path, had_valid_key=valid, user_agent=agent, client_port=port, headers=headers))
             if valid:
                 self._send(200, bodies[path])
             else:

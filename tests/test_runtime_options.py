@@ -1,0 +1,220 @@
+"""Per-call options (`with_options` and the old `with_*` methods), the User-Agent, `__version__`, `UNSET` and the
+error that `sync_detailed` carries beside `parsed=None` — against loopback servers."""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import importlib.metadata
+import pickle
+import re
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+import pytest
+from conftest import CANARY_KEY
+from elevenlabs_user_client import UNSET, Unset, __version__, errors, or_default
+from elevenlabs_user_client.api.user import get_user
+from elevenlabs_user_client.models import UserResponseModel
+from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
+
+from scripts import mock_api
+
+USER = "upstream-example-user.json"
+
+
+@pytest.fixture
+def api() -> Any:
+    with mock_api.serve_account(CANARY_KEY) as running:
+        yield running
+
+
+# --- with_options ------------------------------------------------------------------------------------------------
+
+
+def test_a_copy_sends_its_headers_and_the_original_never_does(client_for: Callable[..., Any], api: Any) -> None:
+    original = client_for(api.base_url, headers={"x-team": "billing"})
+    get_user.sync(client=original)  # the original's httpx client exists before the copy is made
+    tagged = original.with_options(headers={"x-trace": "abc", "x-team": "support"})
+    get_user.sync(client=tagged)
+    get_user.sync(client=original)
+    first, by_copy, after = (r.headers for r in api.requests)
+    assert (by_copy["x-trace"], by_copy["x-team"]) == ("abc", "support")
+    for seen in (first, after):
+        assert "x-trace" not in seen and seen["x-team"] == "billing"
+
+
+def test_the_old_with_methods_no_longer_change_the_shared_client(client_for: Callable[..., Any], api: Any) -> None:
+    original = client_for(api.base_url)
+    get_user.sync(client=original)
+    get_user.sync(client=original.with_headers({"x-extra": "1"}).with_cookies({"c": "1"}).with_timeout(3.0))
+    get_user.sync(client=original)
+    assert "x-extra" in api.requests[1].headers and "cookie" in api.requests[1].headers
+    assert "x-extra" not in api.requests[2].headers and "cookie" not in api.requests[2].headers
+    assert original.get_httpx_client().timeout == httpx.Timeout(10.0, connect=5.0)
+
+
+def test_copies_share_the_connection_pool(client_for: Callable[..., Any], api: Any) -> None:
+    original = client_for(api.base_url)
+    copies = [original.with_options(timeout=2.0), original.with_options(headers={"x": "1"}, max_retries=0)]
+    for client in (original, *copies, original):
+        get_user.sync(client=client)
+    assert len({r.client_port for r in api.requests}) == 1, "each copy opened its own connection"
+
+
+def test_closing_a_copy_leaves_the_original_working(client_for: Callable[..., Any], api: Any) -> None:
+    original = client_for(api.base_url)
+    with original.with_options(max_retries=0) as copied:
+        get_user.sync(client=copied)
+    assert get_user.sync(client=original).user_id
+    assert len(api.authenticated_paths) == 2
+
+
+def test_async_copies_share_the_pool_too(client_for: Callable[..., Any], api: Any) -> None:
+    original = client_for(api.base_url)
+
+    async def calls() -> None:
+        await get_user.asyncio(client=original)
+        await get_user.asyncio(client=original.with_options(headers={"x": "1"}))
+
+    asyncio.run(calls())
+    assert len({r.client_port for r in api.requests}) == 1
+    assert "x" in api.requests[1].headers and "x" not in api.requests[0].headers
+
+
+def test_max_retries_per_copy(httpserver: HTTPServer, client_for: Callable[..., Any]) -> None:
+    httpserver.expect_request("/v1/user").respond_with_data("busy", status=503)
+    original = client_for(httpserver.url_for(""))
+    with pytest.raises(errors.InternalServerError):
+        get_user.sync(client=original.with_options(max_retries=0))
+    assert len(httpserver.log) == 1
+    with pytest.raises(errors.InternalServerError):
+        get_user.sync(client=original)
+    assert len(httpserver.log) == 1 + 3  # the original still retries twice
+
+
+def _slow(seconds: float, body: bytes) -> Callable[[Request], Response]:
+    def handle(request: Request) -> Response:
+        time.sleep(seconds)
+        return Response(body, status=200, content_type="application/json")
+
+    return handle
+
+
+@pytest.mark.parametrize("option", [{"timeout": 0.2}, {"deadline": 0.2}])
+def test_timeout_and_deadline_per_copy(
+    threaded_httpserver: HTTPServer,
+    client_for: Callable[..., Any],
+    load_fixture: Callable[[str], Any],
+    option: dict[str, float],
+) -> None:
+    body = httpx.Response(200, json=load_fixture(USER)).content
+    threaded_httpserver.expect_request("/v1/user").respond_with_handler(_slow(0.6, body))
+    original = client_for(threaded_httpserver.url_for(""))
+    started = time.monotonic()
+    with pytest.raises(errors.APITimeoutError):
+        get_user.sync(client=original.with_options(max_retries=0, **option))
+    assert time.monotonic() - started < 0.5
+    assert get_user.sync(client=original).user_id == "1234567890"  # default timeout and deadline: it waits
+
+
+def test_with_options_checks_its_values_and_a_hand_set_httpx_client(client_for: Callable[..., Any]) -> None:
+    client = client_for("http://127.0.0.1:1")
+    with pytest.raises(ValueError):
+        client.with_options(max_retries=-1)
+    with pytest.raises(ValueError):
+        client.with_options(deadline=0)
+    client.set_httpx_client(httpx.Client())
+    with pytest.raises(ValueError, match="set_httpx_client"):
+        client.with_options(timeout=1.0)
+
+
+def test_a_copy_keeps_the_key_out_of_its_repr(client_for: Callable[..., Any]) -> None:
+    copied = client_for("http://127.0.0.1:1").with_options(headers={"x": "1"}, deadline=None)
+    assert CANARY_KEY not in repr(copied)
+    assert copied.deadline is None
+
+
+# --- identity ----------------------------------------------------------------------------------------------------
+
+
+def test_version_comes_from_the_installed_metadata() -> None:
+    assert __version__ == importlib.metadata.version("elevenlabs-user-client")
+
+
+def test_every_request_names_the_package_python_and_httpx(client_for: Callable[..., Any], api: Any) -> None:
+    get_user.sync(client=client_for(api.base_url))
+    python = f"{sys.version_info.major}.{sys.version_info.minor}"
+    httpx_version = ".".join(httpx.__version__.split(".")[:2])
+    expected = f"elevenlabs-user-client/{__version__} python/{python} httpx/{httpx_version}"
+    assert api.requests[0].user_agent == expected
+    assert re.fullmatch(r"elevenlabs-user-client/\S+ python/\d+\.\d+ httpx/\d+\.\d+", expected)
+
+
+@pytest.mark.parametrize("name", ["User-Agent", "user-agent"])
+def test_the_user_agent_can_be_replaced(client_for: Callable[..., Any], api: Any, name: str) -> None:
+    get_user.sync(client=client_for(api.base_url, headers={name: "billing-cron/2"}))
+    get_user.sync(client=client_for(api.base_url).with_options(headers={name: "billing-cron/3"}))
+    assert [r.user_agent for r in api.requests] == ["billing-cron/2", "billing-cron/3"]  # one header, not two
+
+
+# --- UNSET ---------------------------------------------------------------------------------------------------------
+
+
+def test_unset_prints_as_unset_and_stays_one_instance() -> None:
+    assert repr(UNSET) == "UNSET" and str(UNSET) == "UNSET"
+    assert not UNSET
+    assert copy.copy(UNSET) is UNSET and copy.deepcopy(UNSET) is UNSET
+    assert pickle.loads(pickle.dumps(UNSET)) is UNSET
+    assert "first_name=UNSET" in repr(UserResponseModel.from_dict(_minimal_user()))
+
+
+@pytest.mark.parametrize(
+    ("value", "default", "expected"),
+    [(UNSET, None, None), (UNSET, "n/a", "n/a"), (None, "n/a", None), ("Ada", None, "Ada"), (0, 5, 0), ("", "x", "")],
+)
+def test_or_default_replaces_only_a_missing_value(value: object, default: object, expected: object) -> None:
+    assert or_default(value, default) == expected
+    assert not isinstance(or_default(value, default), Unset)
+
+
+def _minimal_user() -> dict[str, Any]:
+    body: dict[str, Any] = mock_api.load_fixture("user-all-optional.json")
+    body.pop("first_name", None)
+    return body
+
+
+# --- sync_detailed says why parsed is None ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("status", "body", "strict", "error"),
+    [
+        (401, b'{"detail": {"status": "invalid_api_key", "message": "Invalid API key"}}', False, "AuthenticationError"),
+        (200, b"<html>maintenance</html>", False, "ResponseDecodeError"),
+        (200, b'{"user_id": 1}', False, "ResponseValidationError"),
+        (200, b'{"user_id": 1}', True, "ResponseValidationError"),
+    ],
+)
+def test_sync_detailed_carries_the_error_beside_parsed_none(
+    httpserver: HTTPServer, client_for: Callable[..., Any], status: int, body: bytes, strict: bool, error: str
+) -> None:
+    httpserver.expect_request("/v1/user").respond_with_data(body, status=status, content_type="application/json")
+    answer = get_user.sync_detailed(client=client_for(httpserver.url_for(""), strict=strict, max_retries=0))
+    assert answer.parsed is None
+    assert type(answer.error).__name__ == error
+    assert isinstance(answer.error, errors.ElevenLabsError) and str(answer.error)
+    with pytest.raises(type(answer.error)):
+        get_user.sync(client=client_for(httpserver.url_for(""), strict=strict, max_retries=0))
+
+
+def test_sync_detailed_has_no_error_when_the_body_parses(
+    httpserver: HTTPServer, client_for: Callable[..., Any], load_fixture: Callable[[str], Any]
+) -> None:
+    httpserver.expect_request("/v1/user").respond_with_json(load_fixture(USER))
+    answer = get_user.sync_detailed(client=client_for(httpserver.url_for("")))
+    assert answer.parsed is not None and answer.error is None
