@@ -97,6 +97,12 @@ def _model_fields(model_cls: type[SchemaModel]) -> tuple[str, list[_Field]]:
     return shape["name"], fields
 
 
+def _depth(problem: str) -> int:
+    """How deep a problem's JSON path (before ": ") goes: one per field or index."""
+    where = problem.split(": ", 1)[0]
+    return 0 if where == "$" else where.count(".") + where.count("[") + 1
+
+
 def _check(shape: Mapping[str, Any], value: object, path: str, problems: list[str]) -> None:
     where = path or "$"
     if "type" in shape:
@@ -117,17 +123,29 @@ def _check(shape: Mapping[str, Any], value: object, path: str, problems: list[st
         for index, item in enumerate(value):
             _check(shape["list"], item, f"{path}[{index}]", problems)
     elif "any_of" in shape:
+        trials: list[tuple[Mapping[str, Any], list[str]]] = []
         for option in shape["any_of"]:
             trial: list[str] = []
             _check(option, value, path, trial)
             if not trial:
                 return
+            trials.append((option, trial))
         # One non-null option (a nullable field): its own, more precise, problems.
         real = [s for s in shape["any_of"] if s.get("type") != "null"]
         if len(real) == 1 and value is not None:
             _check(real[0], value, path, problems)
+            return
+        # Several: the closest member is the one that got deepest into the value before failing (fewest problems on
+        # a tie); its problems say what to fix, where a bare "got object" would not.
+        option, closest = max(trials, key=lambda t: (max(_depth(p) for p in t[1]), -len(t[1])))
+        found = f"{where}: expected {_describe(shape)}, got {_got(value)}"
+        if max(_depth(p) for p in closest) > _depth(where):
+            # One problem still (one value is wrong), naming the closest member's problems, the deepest first.
+            shown = sorted(closest, key=_depth, reverse=True)
+            more = f" (+{len(shown) - 3} more)" if len(shown) > 3 else ""
+            problems.append(f"{found}; closest, {_describe(option)}: {'; '.join(shown[:3])}{more}")
         else:
-            problems.append(f"{where}: expected {_describe(shape)}, got {_got(value)}")
+            problems.append(found)
     elif "model" in shape:
         model_name, fields = _model_fields(shape["model"])
         if not isinstance(value, Mapping):
