@@ -21,7 +21,7 @@ help:                                 ## list the targets with what each does (p
 	  /^[a-z][a-z-]*:.*## / { printf "  make %-13s %s\n", $$1, $$2 }' $(firstword $(MAKEFILE_LIST))
 
 demo: $(VENV)/.runtime-installed      ## the `elevenlabs-user` quota command against a loopback mock (or your ELEVENLABS_API_KEY)
-	$(PY) -m scripts.demo
+	$(PY) -m scripts.demo $(DEMO_ARGS)
 
 docs: $(VENV)/.installed              ## HTML API reference of the package into build/docs (pdoc)
 	$(PY) -m scripts.docs
