@@ -29,7 +29,7 @@ class ElevenLabsError(Exception):
     """Base class of every error raised by this package."""
 
     def __init__(self, message: str) -> None:
-        self.message = redact(message)
+        self.message: str = redact(message)
         super().__init__(self.message)
 
 
@@ -56,7 +56,7 @@ class APIStatusError(ElevenLabsError):
         retry_after: float | None = None,
     ) -> None:
         self.status_code = status_code
-        self.headers = dict(headers)
+        self.headers: dict[str, str] = dict(headers)
         self.body = body
         self.detail = detail
         self.request_id = request_id
@@ -226,7 +226,7 @@ class ResponseValidationError(ResponseError, ValueError):
 
     def __init__(self, model: str, violations: Iterable[str], *, status_code: int = 200, body: bytes = b"") -> None:
         self.model = model
-        self.violations = [redact(v) for v in violations]
+        self.violations: list[str] = [redact(v) for v in violations]
         listed = "\n".join(f"  - {v}" for v in self.violations)
         super().__init__(
             f"response does not match {model} ({len(self.violations)} problem{'s' if len(self.violations) != 1 else ''}):"

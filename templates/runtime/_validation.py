@@ -20,10 +20,14 @@ class SchemaModel(Protocol):
     """A generated model: it describes its schema and parses itself from a dict."""
 
     @classmethod
-    def json_shape(cls) -> dict[str, Any]: ...
+    def json_shape(cls) -> dict[str, Any]:
+        """The model's schema as data (see the shapes above)."""
+        ...
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any], *, strict: bool = False) -> Self: ...
+    def from_dict(cls, src_dict: Mapping[str, Any], *, strict: bool = False) -> Self:
+        """Parse a JSON object into the model (``strict=True``: reject any schema violation)."""
+        ...
 
 
 M = TypeVar("M", bound=SchemaModel)

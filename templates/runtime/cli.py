@@ -31,6 +31,17 @@ from .models.region import Region
 from .models.user_response_model import UserResponseModel
 from .types import Unset
 
+__all__ = [
+    "CommandError",
+    "build_parser",
+    "fetch_account",
+    "main",
+    "quota_status",
+    "run",
+    "summary_data",
+    "summary_lines",
+]
+
 PROG = "elevenlabs-user"
 OK, WARNING, CRITICAL, UNKNOWN = 0, 1, 2, 3
 STATUS_NAMES = {OK: "OK", WARNING: "WARNING", CRITICAL: "CRITICAL", UNKNOWN: "UNKNOWN"}
@@ -84,29 +95,35 @@ def usage_bar(used: int, limit: int, width: int = BAR_WIDTH) -> str:
 
 
 def local_date(unix_seconds: int) -> str:
+    """A unix time as a date in the local time zone."""
     return datetime.fromtimestamp(unix_seconds).astimezone().strftime("%Y-%m-%d")
 
 
 def utc_time(unix_seconds: int) -> str:
+    """A unix time as ISO 8601 in UTC."""
     return datetime.fromtimestamp(unix_seconds, tz=UTC).isoformat()
 
 
 def money(cents: float, currency: str | None) -> str:
+    """An amount in cents as ``1,234.56 EUR``."""
     amount = f"{cents / 100:,.2f}"
     return f"{amount} {currency.upper()}" if currency else amount
 
 
 def period_name(value: object) -> str:
+    """A billing period in words (``annual_period``: annually); unknown values as they came."""
     return _PERIOD_NAMES.get(plain(value), plain(value))
 
 
 def subscription_currency(sub: ExtendedSubscriptionResponseModel) -> str | None:
+    """The subscription's currency, else the overage's."""
     if sub.currency is None or isinstance(sub.currency, Unset):
         return plain(sub.current_overage.currency)
     return plain(sub.currency)
 
 
 def describe_credit_extension(sub: ExtendedSubscriptionResponseModel) -> str:
+    """How far usage-based billing may extend the quota."""
     limit = sub.max_credit_limit_extension
     if limit == "unlimited":
         return "unlimited extra credits"
@@ -118,6 +135,7 @@ def describe_credit_extension(sub: ExtendedSubscriptionResponseModel) -> str:
 def describe_pending_change(
     change: PendingSubscriptionSwitchResponseModel | PendingCancellationResponseModel | None | Unset,
 ) -> str | None:
+    """A pending tier switch or cancellation as text; None when nothing is pending."""
     if isinstance(change, PendingSubscriptionSwitchResponseModel):
         return (
             f"switch to tier {plain(change.next_tier)}, billed {period_name(change.next_billing_period)}, "
@@ -129,6 +147,7 @@ def describe_pending_change(
 
 
 def describe_discount(discount: DiscountResponseModel, currency: str | None) -> str | None:
+    """A discount as text (percent or amount off); None when it takes nothing off."""
     percent, amount = discount.discount_percent_off, discount.discount_amount_off
     if isinstance(percent, int | float) and percent:
         return f"{percent:g}% off"
@@ -138,6 +157,7 @@ def describe_discount(discount: DiscountResponseModel, currency: str | None) -> 
 
 
 def describe_invoice(invoice: InvoiceResponseModel, currency: str | None) -> str:
+    """An invoice's amount, due date and discounts."""
     when = invoice.next_payment_attempt_unix
     due = f"due {local_date(when)}" if when >= 0 else "no payment attempt scheduled"  # -1: none scheduled
     text = f"{money(invoice.amount_due_cents, currency)}, {due}"
@@ -155,6 +175,7 @@ def _row(label: str, value: str) -> str:
 
 
 def characters_line(sub: ExtendedSubscriptionResponseModel) -> str:
+    """Characters used of the limit, with a usage bar and the percentage."""
     used, limit = sub.character_count, sub.character_limit
     percent = usage_percent(used, limit)
     shown = "n/a" if percent is None else f"{percent:.1f}%"
@@ -162,6 +183,7 @@ def characters_line(sub: ExtendedSubscriptionResponseModel) -> str:
 
 
 def plan_line(sub: ExtendedSubscriptionResponseModel) -> str:
+    """Tier, status and billing period."""
     text = f"tier {sub.tier}, status {plain(sub.status)}"
     if sub.billing_period is not None and not isinstance(sub.billing_period, Unset):
         text += f", billed {period_name(sub.billing_period)}"
@@ -169,11 +191,13 @@ def plan_line(sub: ExtendedSubscriptionResponseModel) -> str:
 
 
 def user_line(user: UserResponseModel) -> str:
+    """First name, user id and seat type."""
     name = user.first_name if isinstance(user.first_name, str) else "(no first name)"
     return f"{name} ({user.user_id}), {plain(user.seat_type).replace('_', ' ')}"
 
 
 def summary_lines(user: UserResponseModel, sub: ExtendedSubscriptionResponseModel) -> list[str]:
+    """The text summary's rows: user, plan, characters, next reset, overage, voice slots, changes and invoices."""
     currency = subscription_currency(sub)
     reset = sub.next_character_count_reset_unix
     overage = sub.current_overage
@@ -323,6 +347,7 @@ def _seconds(text: str) -> float:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The command's arguments; bad ones exit with status 3 (UNKNOWN)."""
     parser = _Parser(
         prog=PROG,
         description="Print the ElevenLabs account's quota summary (key from ELEVENLABS_API_KEY).",

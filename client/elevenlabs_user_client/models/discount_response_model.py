@@ -26,6 +26,7 @@ class DiscountResponseModel:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=mask_secret_keys)
 
     def to_dict(self) -> dict[str, Any]:
+        """This model as the JSON object it came from: missing fields stay out, unknown fields are kept."""
         discount_percent_off: float | None | Unset
         if isinstance(self.discount_percent_off, Unset):
             discount_percent_off = UNSET

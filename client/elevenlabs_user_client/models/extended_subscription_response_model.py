@@ -117,6 +117,7 @@ class ExtendedSubscriptionResponseModel:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=mask_secret_keys)
 
     def to_dict(self) -> dict[str, Any]:
+        """This model as the JSON object it came from: missing fields stay out, unknown fields are kept."""
         from ..models.invoice_response_model import InvoiceResponseModel  # noqa: PLC0415
         from ..models.pending_cancellation_response_model import PendingCancellationResponseModel  # noqa: PLC0415
         from ..models.pending_subscription_switch_response_model import PendingSubscriptionSwitchResponseModel  # noqa: PLC0415

@@ -57,6 +57,7 @@ class InvoiceResponseModel:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=mask_secret_keys)
 
     def to_dict(self) -> dict[str, Any]:
+        """This model as the JSON object it came from: missing fields stay out, unknown fields are kept."""
         amount_due_cents = self.amount_due_cents
 
         discounts = []

@@ -24,6 +24,7 @@ class PendingCancellationResponseModel:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=mask_secret_keys)
 
     def to_dict(self) -> dict[str, Any]:
+        """This model as the JSON object it came from: missing fields stay out, unknown fields are kept."""
         timestamp_seconds = self.timestamp_seconds
 
         kind = self.kind

@@ -30,6 +30,7 @@ class PendingSubscriptionSwitchResponseModel:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=mask_secret_keys)
 
     def to_dict(self) -> dict[str, Any]:
+        """This model as the JSON object it came from: missing fields stay out, unknown fields are kept."""
         next_tier = self.next_tier.value
 
         next_billing_period = self.next_billing_period.value

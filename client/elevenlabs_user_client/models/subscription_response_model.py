@@ -93,6 +93,7 @@ class SubscriptionResponseModel:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=mask_secret_keys)
 
     def to_dict(self) -> dict[str, Any]:
+        """This model as the JSON object it came from: missing fields stay out, unknown fields are kept."""
         tier = self.tier
 
         character_count = self.character_count

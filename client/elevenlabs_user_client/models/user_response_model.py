@@ -74,6 +74,7 @@ class UserResponseModel:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=mask_secret_keys)
 
     def to_dict(self) -> dict[str, Any]:
+        """This model as the JSON object it came from: missing fields stay out, unknown fields are kept."""
         user_id = self.user_id
 
         subscription = self.subscription.to_dict()

@@ -26,6 +26,7 @@ class ValidationError:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=mask_secret_keys)
 
     def to_dict(self) -> dict[str, Any]:
+        """This model as the JSON object it came from: missing fields stay out, unknown fields are kept."""
         loc = []
         for loc_item_data in self.loc:
             loc_item: int | str
