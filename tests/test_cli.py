@@ -286,8 +286,12 @@ def test_values_the_spec_does_not_list_are_shown_as_they_came() -> None:
 
 
 @pytest.mark.slow
-def test_the_wheel_installs_the_command_and_the_version(tmp_path: Path) -> None:
+def test_the_wheel_carries_the_consumer_readme_the_command_and_the_version(tmp_path: Path) -> None:
     wheel = next(p for p in build_dist.build(tmp_path / "dist") if p.suffix == ".whl")
+    # The long description pip and the index show is the consumer README, not the developers'.
+    description = str(build_dist.wheel_metadata(wheel).get_payload())
+    assert description.strip() == (ROOT / "README.package.md").read_text(encoding="utf-8").strip()
+    assert "make test" not in description and "elevenlabs-user --json" in description
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)
     bin_dir = env_dir / "bin"
