@@ -11,6 +11,7 @@ import re
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -218,3 +219,32 @@ def test_sync_detailed_has_no_error_when_the_body_parses(
     httpserver.expect_request("/v1/user").respond_with_json(load_fixture(USER))
     answer = get_user.sync_detailed(client=client_for(httpserver.url_for("")))
     assert answer.parsed is not None and answer.error is None
+
+
+@pytest.mark.parametrize(
+    ("dist_infos", "expected"),
+    [
+        ({"elevenlabs_user_client-1.2.3.dist-info": "Metadata-Version: 2.4\nName: x\nVersion: 1.2.3\n\nbody"}, "1.2.3"),
+        ({}, None),  # an editable install or a source checkout: importlib.metadata decides
+        (
+            {
+                "elevenlabs_user_client-1.dist-info": "Version: 1\n",
+                "elevenlabs_user_client-2.dist-info": "Version: 2\n",
+            },
+            None,
+        ),
+        ({"elevenlabs_user_client-1.0.dist-info": "Name: x\n\nVersion: 9 (in the body, not a header)\n"}, None),
+        ({"other_package-1.0.dist-info": "Version: 1.0\n"}, None),
+    ],
+)
+def test_the_version_is_read_beside_an_installed_package(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dist_infos: dict[str, str], expected: str | None
+) -> None:
+    from elevenlabs_user_client import _version
+
+    (tmp_path / "elevenlabs_user_client").mkdir()
+    for name, metadata in dist_infos.items():
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "METADATA").write_text(metadata)
+    monkeypatch.setattr(_version, "__file__", str(tmp_path / "elevenlabs_user_client" / "_version.py"))
+    assert _version._version_beside_the_package() == expected
