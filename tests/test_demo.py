@@ -123,3 +123,30 @@ def test_mock_answers_other_paths_with_404_and_keeps_connections_alive() -> None
         for _ in range(3):
             http.get(mock_api.USER_PATH, headers={"xi-api-key": CANARY_KEY})
     assert len({r.client_port for r in api.requests}) == 1
+
+
+# --- the Makefile's first contact ----------------------------------------------------------------------------------
+
+
+def _make(*args: str) -> str:
+    return subprocess.run(["make", "-s", *args], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+
+
+def test_plain_make_prints_the_help_listing_every_described_target() -> None:
+    listing = _make()
+    assert listing == _make("help")
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    described = [line.split(":")[0] for line in makefile.splitlines() if line[:1].isalpha() and "## " in line]
+    assert {"help", "demo", "docs", "test", "check", "generate"} <= set(described)
+    for target in described:
+        description = makefile.split(f"\n{target}:", 1)[1].split("## ", 1)[1].split("\n", 1)[0].strip()
+        assert f"make {target} " in listing and description in listing, target
+
+
+def test_the_demo_installs_the_runtime_only() -> None:
+    """`make demo` must not wait for the development toolchain (mypy, hypothesis, pypiserver, the SDK, ...)."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    demo_prerequisites = makefile.split("\ndemo:", 1)[1].split("##", 1)[0].split()
+    assert demo_prerequisites == ["$(VENV)/.runtime-installed"]
+    recipe = makefile.split("\n$(VENV)/.runtime-installed:", 1)[1].split("\n\n", 1)[0]
+    assert "pip install --quiet -e ." in recipe and "--group" not in recipe
