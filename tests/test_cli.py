@@ -319,3 +319,54 @@ def test_the_wheel_carries_the_consumer_readme_the_command_and_the_version(tmp_p
     assert result.returncode == 2, result.stderr
     assert json.loads(result.stdout)["status"] == "CRITICAL"
     assert api.requests[0].user_agent.startswith(f"elevenlabs-user-client/{version} python/")
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "message"),
+    [
+        (["--base-url", "notaurl"], {}, "--base-url is not an http(s) URL: 'notaurl'"),
+        (["--base-url", "http://[::1"], {}, "--base-url is not an http(s) URL"),
+        (["--base-url", "http://h:99999"], {}, "--base-url is not an http(s) URL"),
+        (["--base-url", "ftp://127.0.0.1"], {}, "--base-url is not an http(s) URL"),
+        ([], {"ELEVENLABS_BASE_URL": "http://x:bad"}, "ELEVENLABS_BASE_URL is not an http(s) URL: 'http://x:bad'"),
+    ],
+)
+def test_a_malformed_base_url_is_named_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    args: list[str],
+    env: dict[str, str],
+    message: str,
+) -> None:
+    monkeypatch.setenv("ELEVENLABS_API_KEY", CANARY_KEY)
+    monkeypatch.delenv("ELEVENLABS_BASE_URL", raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert cli.main(args) == 3
+    err = capsys.readouterr().err
+    assert err.startswith(f"elevenlabs-user: {message}") and "Traceback" not in err
+
+
+def test_anything_unexpected_is_unknown_without_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def explode(argv: object) -> tuple[int, str]:
+        raise RuntimeError(f"boom with {CANARY_KEY}")
+
+    monkeypatch.setenv("ELEVENLABS_API_KEY", CANARY_KEY)
+    monkeypatch.setattr(cli, "run", explode)
+    assert cli.main([]) == 3
+    assert capsys.readouterr().err == "elevenlabs-user: unexpected RuntimeError: boom with ***\n"
+
+
+@pytest.mark.slow
+def test_a_closed_pipe_ends_quietly(api: Any) -> None:
+    reader = subprocess.Popen([sys.executable, "-c", "pass"], stdin=subprocess.PIPE)  # gone before anything is written
+    reader.wait(timeout=10)
+    assert reader.stdin is not None
+    result = subprocess.run(
+        [sys.executable, "-m", "elevenlabs_user_client.cli", "--base-url", api.base_url, "--json"],
+        stdout=reader.stdin, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    reader.stdin.close()
+    assert result.returncode == 0 and result.stderr == "", result.stderr

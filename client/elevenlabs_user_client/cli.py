@@ -17,6 +17,7 @@ import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any, NoReturn
+from urllib.parse import urlsplit
 
 from . import errors
 from ._version import __version__
@@ -366,6 +367,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _checked_base_url(url: str, where: str) -> str:
+    """`url` if it is an http(s) URL with a host and a valid port, else a CommandError naming where it came from."""
+    try:
+        parts = urlsplit(url)
+        valid = parts.scheme in ("http", "https") and bool(parts.hostname)
+        _ = parts.port  # raises ValueError for a port that is not a number in range
+    except ValueError:
+        valid = False
+    if not valid:
+        raise CommandError(f"{where} is not an http(s) URL: {url!r}")
+    return url
+
+
 def _redacted(text: str) -> str:
     key = os.environ.get(API_KEY_ENV, "").strip()
     return text.replace(key, "***") if key else text  # a second layer behind the package's own masking
@@ -377,6 +391,10 @@ def run(argv: Sequence[str] | None = None) -> tuple[int, str]:
     if args.warn_at is not None and args.critical_at is not None and args.warn_at > args.critical_at:
         raise CommandError(f"--warn-at {args.warn_at:g} is above --critical-at {args.critical_at:g}")
     base_url = REGIONS[args.region] if args.region else args.base_url
+    if base_url is None and os.environ.get(BASE_URL_ENV, "").strip():
+        base_url = _checked_base_url(os.environ[BASE_URL_ENV].strip(), BASE_URL_ENV)
+    elif args.base_url is not None:
+        base_url = _checked_base_url(args.base_url, "--base-url")
     try:
         client = AuthenticatedClient.from_env(base_url=base_url, deadline=args.timeout)
     except errors.MissingAPIKeyError as err:
@@ -411,7 +429,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
         return UNKNOWN
-    print(text)
+    except Exception as err:  # the last resort: monitoring must read UNKNOWN, never a traceback
+        print(f"{PROG}: unexpected {type(err).__name__}: {_redacted(str(err))}", file=sys.stderr)
+        return UNKNOWN
+    try:
+        print(text)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `elevenlabs-user | head -1`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return status
 
 
