@@ -1,17 +1,20 @@
-"""HTTP clients for the ElevenLabs API: authentication, regions, timeouts, retries."""
+"""HTTP clients for the ElevenLabs API: authentication, regions, timeouts, retries, the deadline, secrets."""
 
 import os
 import ssl
+import weakref
 from typing import Any, Self
 
 import httpx
 from attrs import define, evolve, field, validators
-from httpx_retries import RetryTransport
 
+from . import _retry
+from ._body import DEFAULT_MAX_RESPONSE_BYTES
+from ._deadline import bound_by_deadline
 from ._logging import install_log_redaction
-from ._retry import RETRY_METHODS, RETRY_STATUSES, DeadlineExceeded, GuardTransport, RetryPolicy, WaitBeyondCeiling
-from ._secrets import redact, register_secret
-from .errors import APITimeoutError, MissingAPIKeyError, error_for_transport
+from ._origin import BaseURLError, OriginGuard, check_base_url
+from ._secrets import SECRET_HEADER_NAMES, SecretError, check_key, mask_headers, register_secret, release_secret
+from .errors import ClientClosedError, ConfigurationError, MissingAPIKeyError
 from .models.region import Region
 
 API_KEY_ENV = "ELEVENLABS_API_KEY"
@@ -24,8 +27,10 @@ DEFAULT_MAX_RETRIES = 2
 DEFAULT_RETRY_BACKOFF = 0.5  # first wait; doubles per retry (jittered), capped by max_retry_wait
 DEFAULT_MAX_RETRY_WAIT = 8.0
 DEFAULT_RETRY_AFTER_CEILING = 60.0  # a longer Retry-After ends the call with the server's answer instead
+# Every connection kept alive: a burst of concurrent calls reuses them instead of reconnecting (httpx keeps 20).
+DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=100)
 # httpx_args that configure connections. httpx ignores them when it is handed a transport, and this client always
-# hands it one (the retry stack), so they go to the innermost transport instead (e.g. `limits` bounds the pool).
+# hands it one (the origin guard), so they go to the innermost transport instead (e.g. `limits` bounds the pool).
 _TRANSPORT_ARGS = frozenset(
     {
         "verify",
@@ -43,6 +48,10 @@ _TRANSPORT_ARGS = frozenset(
 )
 
 
+def _mask_cookies(cookies: dict[str, str]) -> str:
+    return repr(dict.fromkeys(cookies, "***"))
+
+
 @define
 class Client:
     """Keeps the settings of the API's httpx clients (built on first use, one sync and one async).
@@ -51,29 +60,37 @@ class Client:
 
     ``timeout``: per attempt (float seconds or ``httpx.Timeout``); default 5 s connect, 10 s read/write/pool.
 
-    ``deadline``: seconds for a whole call, retries and waits included (None: unbounded); default 20 s.
-    A call that runs out of time raises ``errors.APITimeoutError``.
+    ``deadline``: seconds for a whole call: connecting, waiting for a free connection, headers (however slowly
+    they come), body, retries and waits (None: unbounded); default 20 s. A call that runs out of time raises
+    ``errors.APITimeoutError``.
 
     ``max_retries``: retries of idempotent requests after a connection error, a timeout, or 408/409/429/5xx
     (0 disables). ``retry_backoff`` is the first wait in seconds, doubled per retry with jitter, at most
     ``max_retry_wait``. A ``Retry-After``/``retry-after-ms`` header is honoured as asked up to
     ``retry_after_ceiling`` seconds; beyond it the call raises the server's error instead of waiting.
 
+    ``max_response_bytes``: the largest body read, counted after decompression (default 8 MiB); a larger one
+    raises ``errors.ResponseTooLargeError`` without being held in memory.
+
+    ``allow_insecure_http``: allow a plain ``http://`` base URL to a non-loopback host (the key would travel in
+    clear); refused by default.
+
     ``strict``: validate every response body against the response schema (errors.ResponseValidationError lists
     every violation). Default False: off-spec bodies parse as far as they can.
 
     ``cookies``, ``headers``, ``verify_ssl``, ``follow_redirects``, ``httpx_args``: passed to httpx. Connection
     settings in ``httpx_args`` (``limits``, ``http2``, ``proxy``, ...) configure the innermost transport;
-    ``httpx_args["transport"]`` replaces that transport (then those settings are its own); retries still wrap it.
+    ``httpx_args["transport"]`` replaces that transport (then those settings are its own); retries still apply.
+    Secret headers (``xi-api-key``, ...) are never sent to another origin than ``base_url``'s (redirects).
     """
 
-    _base_url: str = field(alias="base_url", converter=str)  # a Region is a str: keep the plain URL
-    _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies")
-    _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers")
+    _base_url: str = field(alias="base_url")  # a Region is a str; checked (and made a plain str) at construction
+    _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies", repr=_mask_cookies)
+    _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers", repr=mask_headers)
     _timeout: httpx.Timeout | float | None = field(default=DEFAULT_TIMEOUT, kw_only=True, alias="timeout")
     _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl")
     _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects")
-    _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args")
+    _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args", repr=False)
     deadline: float | None = field(
         default=DEFAULT_DEADLINE, kw_only=True, validator=validators.optional(validators.gt(0.0))
     )
@@ -81,12 +98,31 @@ class Client:
     retry_backoff: float = field(default=DEFAULT_RETRY_BACKOFF, kw_only=True, validator=validators.ge(0.0))
     max_retry_wait: float = field(default=DEFAULT_MAX_RETRY_WAIT, kw_only=True, validator=validators.gt(0.0))
     retry_after_ceiling: float = field(default=DEFAULT_RETRY_AFTER_CEILING, kw_only=True, validator=validators.ge(0.0))
+    max_response_bytes: int = field(default=DEFAULT_MAX_RESPONSE_BYTES, kw_only=True, validator=validators.gt(0))
+    allow_insecure_http: bool = field(default=False, kw_only=True)
     strict: bool = field(default=False, kw_only=True)
     _client: httpx.Client | None = field(default=None, init=False, repr=False)
     _async_client: httpx.AsyncClient | None = field(default=None, init=False, repr=False)
+    _async_loop: Any = field(default=None, init=False, repr=False)  # weakref to the loop _async_client is bound to
+    _own_async: bool = field(default=False, init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         install_log_redaction()
+        secret_headers = [v for k, v in self._headers.items() if k.lower() in SECRET_HEADER_NAMES]
+        try:
+            self._base_url = str(
+                check_base_url(
+                    self._base_url,
+                    source="base_url=",
+                    sends_secret=bool(secret_headers or self._auth_headers()),
+                    allow_insecure_http=self.allow_insecure_http,
+                )
+            )
+        except BaseURLError as err:
+            raise ConfigurationError(str(err)) from None
+        for value in secret_headers:  # a key passed as a header is masked like the token
+            register_secret(value)
+            weakref.finalize(self, release_secret, value)
 
     def _auth_headers(self) -> dict[str, str]:
         return {}
@@ -115,24 +151,25 @@ class Client:
             self._async_client.timeout = timeout
         return evolve(self, timeout=timeout)
 
-    def _retrying(self, inner: httpx.BaseTransport | httpx.AsyncBaseTransport) -> RetryTransport:
-        retry = RetryPolicy(
-            total=self.max_retries,
-            allowed_methods=RETRY_METHODS,
-            status_forcelist=RETRY_STATUSES,
-            # The library waits backoff_factor * 2**n before retry n (n = 1, 2, ...): halve it so retry 1 waits
-            # retry_backoff.
-            backoff_factor=self.retry_backoff / 2,
-            max_backoff_wait=self.max_retry_wait,
-            backoff_jitter=0.5,  # waits vary between half and all of the nominal one: spread, never bunched at 0
+    def _call_settings(self) -> _retry.CallSettings:
+        # Built per call from the public fields (cheap), so changing e.g. client.deadline takes effect.
+        return _retry.CallSettings(
+            deadline=self.deadline,
+            max_retries=self.max_retries,
+            first_wait=self.retry_backoff,
+            max_wait=self.max_retry_wait,
+            ceiling=self.retry_after_ceiling,
+            max_bytes=self.max_response_bytes,
         )
-        guard = GuardTransport(inner, deadline=self.deadline, retry_after_ceiling=self.retry_after_ceiling)
-        return RetryTransport(transport=guard, retry=retry)
+
+    def _guarded(self, inner: httpx.BaseTransport | httpx.AsyncBaseTransport) -> OriginGuard:
+        bound_by_deadline(inner)  # the deadline also bounds a server that dribbles its headers (see _deadline)
+        return OriginGuard(inner, self._base_url, frozenset(k.lower() for k in self._auth_headers()))
 
     def _transport_settings(self) -> dict[str, Any]:
         """Arguments of the innermost httpx.HTTPTransport / AsyncHTTPTransport (see _TRANSPORT_ARGS)."""
         chosen = {key: value for key, value in self._httpx_args.items() if key in _TRANSPORT_ARGS}
-        return {"verify": self._verify_ssl, **chosen}
+        return {"verify": self._verify_ssl, "limits": DEFAULT_LIMITS, **chosen}
 
     def _httpx_settings(self) -> dict[str, Any]:
         # trust_env stays on the httpx client too: there it also governs .netrc and proxy variables.
@@ -153,8 +190,9 @@ class Client:
     def set_httpx_client(self, client: httpx.Client) -> Self:
         """Manually set the underlying httpx.Client
 
-        **NOTE**: This will override any other settings on the client, including cookies, headers, timeout and
-        retries.
+        **NOTE**: This will override any other settings on the client, including cookies, headers and timeout.
+        Retries and the deadline still apply; the deadline bounds a dribbling server only on this client's own
+        transport.
         """
         self._client = client
         return self
@@ -163,7 +201,7 @@ class Client:
         """Get the underlying httpx.Client, constructing a new one if not previously set"""
         if self._client is None:
             inner = self._httpx_args.get("transport") or httpx.HTTPTransport(**self._transport_settings())
-            self._client = httpx.Client(transport=self._retrying(inner), **self._httpx_settings())
+            self._client = httpx.Client(transport=self._guarded(inner), **self._httpx_settings())
         return self._client
 
     def __enter__(self) -> Self:
@@ -175,56 +213,74 @@ class Client:
         """Exit a context manager for internal httpx.Client (see httpx docs)"""
         self.get_httpx_client().__exit__(*args, **kwargs)
 
+    def close(self) -> None:
+        """Close the sync httpx client's connections; later calls raise errors.ClientClosedError."""
+        self.get_httpx_client().close()
+
     def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
         """Manually set the underlying httpx.AsyncClient
 
-        **NOTE**: This will override any other settings on the client, including cookies, headers, timeout and
-        retries.
+        **NOTE**: This will override any other settings on the client, including cookies, headers and timeout.
         """
-        self._async_client = async_client
+        self._async_client, self._own_async = async_client, False
         return self
 
     def get_async_httpx_client(self) -> httpx.AsyncClient:
         """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
         if self._async_client is None:
             inner = self._httpx_args.get("transport") or httpx.AsyncHTTPTransport(**self._transport_settings())
-            self._async_client = httpx.AsyncClient(transport=self._retrying(inner), **self._httpx_settings())
+            self._async_client = httpx.AsyncClient(transport=self._guarded(inner), **self._httpx_settings())
+            self._own_async = True
         return self._async_client
 
     async def __aenter__(self) -> Self:
         """Enter a context manager for underlying httpx.AsyncClient—you cannot enter twice (see httpx docs)"""
-        await self.get_async_httpx_client().__aenter__()
+        await self._async_for_this_loop().__aenter__()
         return self
 
     async def __aexit__(self, *args: Any, **kwargs: Any) -> None:
         """Exit a context manager for underlying httpx.AsyncClient (see httpx docs)"""
         await self.get_async_httpx_client().__aexit__(*args, **kwargs)
 
+    async def aclose(self) -> None:
+        """Close the async httpx client's connections; later calls raise errors.ClientClosedError."""
+        await self.get_async_httpx_client().aclose()
+
+    def _async_for_this_loop(self) -> httpx.AsyncClient:
+        """The async httpx client, rebuilt when the running event loop is not the one its connections belong to
+        (one client used from two asyncio.run() calls): connections cannot cross event loops."""
+        import asyncio  # here, not at module level: sync use never pays for importing asyncio
+
+        loop = asyncio.get_running_loop()
+        bound = self._async_loop() if self._async_loop is not None else None
+        if (
+            self._own_async
+            and self._async_client is not None
+            and bound is not loop
+            and not self._async_client.is_closed
+        ):
+            self._async_client = None  # its connections belong to a loop that is gone or elsewhere: let them go
+        client = self.get_async_httpx_client()
+        self._async_loop = weakref.ref(loop)
+        return client
+
     def send(self, kwargs: dict[str, Any]) -> httpx.Response:
-        """Send one operation's request (retries included); transport failures raise the package's errors."""
-        try:
-            return self.get_httpx_client().request(**kwargs)
-        except Exception as err:
-            return _answer_or_raise(err, kwargs)
+        """Send one operation's request (retries and body included); failures raise the package's errors."""
+        client = self.get_httpx_client()
+        if client.is_closed:
+            raise ClientClosedError(
+                "this client was closed (its `with` block ended or close() was called): make a new one"
+            )
+        return _retry.send(client, kwargs, self._call_settings())
 
     async def send_async(self, kwargs: dict[str, Any]) -> httpx.Response:
         """Like `send`, on the async client."""
-        try:
-            return await self.get_async_httpx_client().request(**kwargs)
-        except Exception as err:
-            return _answer_or_raise(err, kwargs)
-
-
-def _answer_or_raise(err: Exception, kwargs: dict[str, Any]) -> httpx.Response:
-    """The server's answer when retrying stopped on purpose; otherwise the hierarchy's error for a failed send."""
-    if isinstance(err, WaitBeyondCeiling):
-        return err.response
-    method, path = str(kwargs.get("method", "")).upper(), redact(str(kwargs.get("url", "")))
-    if isinstance(err, DeadlineExceeded):
-        raise APITimeoutError(f"{method} {path}: {err}") from (err.__cause__ or err)
-    if isinstance(err, httpx.RequestError):
-        raise error_for_transport(err, method=method, path=path) from err
-    raise err
+        client = self._async_for_this_loop()
+        if client.is_closed:
+            raise ClientClosedError(
+                "this client was closed (its `async with` block ended or aclose() was called): make a new one"
+            )
+        return await _retry.send_async(client, kwargs, self._call_settings())
 
 
 @define
@@ -234,14 +290,19 @@ class AuthenticatedClient(Client):
     """
 
     token: str = field(repr=False)
-    """The API key"""
+    """The API key (surrounding whitespace is stripped; errors.ConfigurationError if it cannot be sent)"""
     prefix: str = ""
     """Written before the key in the header (ElevenLabs expects the bare key)"""
     auth_header_name: str = "xi-api-key"
     """The header that carries the key"""
 
     def __attrs_post_init__(self) -> None:
+        try:
+            self.token = check_key(self.token, source="token=")
+        except SecretError as err:
+            raise ConfigurationError(str(err)) from None
         register_secret(self.token)
+        weakref.finalize(self, release_secret, self.token)  # the key is masked while a client holds it, no longer
         super().__attrs_post_init__()
 
     def _auth_headers(self) -> dict[str, str]:
@@ -250,12 +311,22 @@ class AuthenticatedClient(Client):
     @classmethod
     def from_env(cls, token: str | None = None, *, base_url: str | None = None, **kwargs: Any) -> Self:
         """A client with the key from `token` or ELEVENLABS_API_KEY and the base URL from `base_url`,
-        ELEVENLABS_BASE_URL or `Region.PRODUCTION`; other keyword arguments go to the constructor."""
-        key = token or os.environ.get(API_KEY_ENV, "").strip()
-        if not key:
+        ELEVENLABS_BASE_URL or `Region.PRODUCTION`; other keyword arguments go to the constructor. A bad value
+        raises errors.ConfigurationError naming where it came from."""
+        source = "token=" if token else API_KEY_ENV
+        raw = token or os.environ.get(API_KEY_ENV, "")
+        if not raw.strip():
             raise MissingAPIKeyError(
                 f"no ElevenLabs API key: pass token=... to AuthenticatedClient.from_env() "
                 f"or set the {API_KEY_ENV} environment variable"
             )
+        url_source = "base_url=" if base_url else BASE_URL_ENV
         url = base_url or os.environ.get(BASE_URL_ENV, "").strip() or Region.PRODUCTION
+        try:
+            key = check_key(raw, source=source)
+            check_base_url(
+                url, source=url_source, sends_secret=True, allow_insecure_http=kwargs.get("allow_insecure_http", False)
+            )
+        except (SecretError, BaseURLError) as err:
+            raise ConfigurationError(str(err)) from None
         return cls(base_url=url, token=key, **kwargs)
