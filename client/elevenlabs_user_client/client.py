@@ -27,8 +27,9 @@ DEFAULT_MAX_RETRIES = 2
 DEFAULT_RETRY_BACKOFF = 0.5  # first wait; doubles per retry (jittered), capped by max_retry_wait
 DEFAULT_MAX_RETRY_WAIT = 8.0
 DEFAULT_RETRY_AFTER_CEILING = 60.0  # a longer Retry-After ends the call with the server's answer instead
-# Every connection kept alive: a burst of concurrent calls reuses them instead of reconnecting (httpx keeps 20).
-DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=100)
+# ElevenLabs serves 2-15 concurrent requests per account (by plan): 20 connections, all kept alive, carry any burst
+# (excess calls wait for a free one within the deadline; httpcore spends CPU per open connection on every request).
+DEFAULT_LIMITS = httpx.Limits(max_connections=20, max_keepalive_connections=20)
 # httpx_args that configure connections. httpx ignores them when it is handed a transport, and this client always
 # hands it one (the origin guard), so they go to the innermost transport instead (e.g. `limits` bounds the pool).
 _TRANSPORT_ARGS = frozenset(
