@@ -7,17 +7,16 @@ import asyncio
 import gzip
 import json
 import socket
-import subprocess
-import sys
 import time
 import tracemalloc
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from elevenlabs_user_client import errors
 from elevenlabs_user_client.api.user import get_user
+from keepalive_server import KeepAliveServer
 from raw_server import raw_server, read_request
 
 from scripts.paths import FIXTURES_DIR
@@ -134,35 +133,21 @@ def test_a_refused_connection_names_the_connect_phase(client_for: Callable[..., 
         get_user.sync(client=client_for(f"http://127.0.0.1:{port}", max_retries=0))
 
 
-class _KeepAliveServer:
-    """tests/keepalive_server.py in its own process."""
-
-    def __init__(self) -> None:
-        script = Path(__file__).with_name("keepalive_server.py")
-        self.proc = subprocess.Popen(
-            [sys.executable, str(script), str(FIXTURES_DIR / "upstream-example-user.json")],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        assert self.proc.stdout is not None
-        self.port = int(self.proc.stdout.readline())
-
-    def stop(self) -> int:
-        """Stop it; how many requests it served."""
-        out, _ = self.proc.communicate(input="", timeout=10)
-        return int(out.strip() or -1)
+@pytest.fixture
+def keepalive_server() -> Iterator[KeepAliveServer]:
+    server = KeepAliveServer(FIXTURES_DIR / "upstream-example-user.json")
+    yield server
+    server.kill()
 
 
 @pytest.fixture
-def keepalive_server() -> Iterator[_KeepAliveServer]:
-    server = _KeepAliveServer()
+def slow_keepalive_server() -> Iterator[KeepAliveServer]:
+    server = KeepAliveServer(FIXTURES_DIR / "upstream-example-user.json", delay=0.1)  # 100 ms per answer
     yield server
-    if server.proc.poll() is None:
-        server.proc.kill()
+    server.kill()
 
 
-def test_500_concurrent_async_calls_on_one_default_client_all_succeed(keepalive_server: _KeepAliveServer) -> None:
+def test_500_concurrent_async_calls_on_one_default_client_all_succeed(keepalive_server: KeepAliveServer) -> None:
     from elevenlabs_user_client import AuthenticatedClient
 
     client = AuthenticatedClient(base_url=f"http://127.0.0.1:{keepalive_server.port}", token="k" * 16)  # defaults
@@ -174,6 +159,25 @@ def test_500_concurrent_async_calls_on_one_default_client_all_succeed(keepalive_
     failures = [r for r in results if isinstance(r, BaseException)]
     assert failures == [], f"{len(failures)} failed, first: {failures[:1]}"
     assert keepalive_server.stop() == 500  # no retries: pool waits are not failed attempts
+
+
+def test_waiting_for_a_free_connection_is_not_a_failed_attempt(
+    slow_keepalive_server: KeepAliveServer, client_for: Callable[..., Any]
+) -> None:
+    # One connection, 10 concurrent calls of 100 ms each: the last waits ~0.9 s for the pool, far beyond the 50 ms
+    # pool timeout per attempt. That wait is bounded by the deadline only, and never retried.
+    client = client_for(
+        f"http://127.0.0.1:{slow_keepalive_server.port}",
+        timeout=httpx.Timeout(5.0, pool=0.05),
+        httpx_args={"limits": httpx.Limits(max_connections=1)},
+    )
+
+    async def burst() -> list[Any]:
+        return await asyncio.gather(*(get_user.asyncio(client=client) for _ in range(10)), return_exceptions=True)
+
+    results = asyncio.run(burst())
+    assert [r for r in results if isinstance(r, BaseException)] == []
+    assert slow_keepalive_server.stop() == 10
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,10 @@ import pytest
 from conftest import CANARY_KEY
 from elevenlabs_user_client import AuthenticatedClient, errors
 from elevenlabs_user_client.api.user import get_user
+from keepalive_server import KeepAliveServer
 from pytest_httpserver import HTTPServer
+
+from scripts.paths import FIXTURES_DIR
 
 DEEP = b"[" * 100_000 + b"]" * 100_000
 DEEP_OBJECT = b'{"a":' * 50_000 + b"1" + b"}" * 50_000
@@ -99,14 +102,16 @@ def test_an_async_client_used_after_its_with_block_raises_the_package_error(
         asyncio.run(twice())
 
 
-def test_one_client_works_from_two_event_loops(
-    httpserver: HTTPServer, client_for: Callable[..., Any], load_fixture: Any
-) -> None:
-    httpserver.expect_request("/v1/user").respond_with_json(load_fixture("upstream-example-user.json"))
-    client = client_for(httpserver.url_for(""))
-    first = asyncio.run(get_user.asyncio(client=client))
-    second = asyncio.run(get_user.asyncio(client=client))  # the first loop is closed by now
-    assert first.user_id == second.user_id == "1234567890"
+def test_one_client_works_from_two_event_loops(client_for: Callable[..., Any]) -> None:
+    # A keep-alive server: the first loop's connection stays in the pool, bound to a loop that is closed.
+    server = KeepAliveServer(FIXTURES_DIR / "upstream-example-user.json")
+    try:
+        client = client_for(f"http://127.0.0.1:{server.port}")
+        first = asyncio.run(get_user.asyncio(client=client))
+        second = asyncio.run(get_user.asyncio(client=client))  # the first loop is closed by now
+        assert first.user_id == second.user_id == "1234567890"
+    finally:
+        server.kill()
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from conftest import CANARY_KEY
-from elevenlabs_user_client import AuthenticatedClient, Client, _secrets, errors
+from elevenlabs_user_client import AuthenticatedClient, Client, errors
 from elevenlabs_user_client.api.user import get_user
 from pytest_httpserver import HTTPServer
 
@@ -96,6 +96,8 @@ def test_a_401_body_echoing_the_key_anywhere_shows_no_piece_of_it(
 
 @pytest.mark.parametrize("form", ["repr", "bytes", "percent"])
 def test_masking_covers_escaped_forms(client_for: Callable[..., Any], form: str) -> None:
+    from elevenlabs_user_client import _secrets
+
     key = "sk-canary/with+odd=chars\\1234"
     client = client_for("http://127.0.0.1:1", token=key)
     shown = {
@@ -165,6 +167,8 @@ def test_a_key_passed_as_a_header_never_shows_in_the_repr(name: str) -> None:
 
 
 def test_registered_keys_do_not_outlive_their_clients() -> None:
+    from elevenlabs_user_client import _secrets
+
     gc.collect()
     before = _secrets.registered_count()
     clients = [AuthenticatedClient(base_url="http://127.0.0.1:1", token=f"sk-short-lived-{i:04d}") for i in range(5)]
