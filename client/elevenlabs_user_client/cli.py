@@ -399,6 +399,8 @@ def run(argv: Sequence[str] | None = None) -> tuple[int, str]:
         client = AuthenticatedClient.from_env(base_url=base_url, deadline=args.timeout)
     except errors.MissingAPIKeyError as err:
         raise CommandError(f"no API key: set the {API_KEY_ENV} environment variable") from err
+    except errors.ElevenLabsError as err:  # a key or base URL the client refuses (it says which and why)
+        raise CommandError(str(err)) from err
     with client:
         source = str(client.get_httpx_client().base_url).rstrip("/")
         user, sub = fetch_account(client)

@@ -16,8 +16,6 @@ _REDACTED_LOGGERS = (
     "httpcore.http11",
     "httpcore.http2",
     "httpcore.proxy",
-    "httpx_retries.retry",
-    "httpx_retries.transport",
 )
 
 

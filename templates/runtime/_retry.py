@@ -1,197 +1,246 @@
-"""The transport stack of every call: retries (httpx-retries), the overall deadline, Retry-After handling."""
+"""One call: attempts, each sending the request AND reading the whole body, retried by the policy (_policy.py),
+all within the call's deadline (_deadline.py).
 
-import asyncio
+Per attempt: the request's timeouts are clamped to the time left (the pool wait only by the deadline: waiting for
+a free connection is not a failed attempt), the body is read within the attempt with its size bound (_body.py), so
+a connection dropped or stalled mid-body is retried like one dropped before the headers. Failures become the
+package's errors naming the phase they happened in.
+"""
+
 import logging
+import random
 import time
-from collections.abc import AsyncIterator, Iterator
+from typing import Any
 
 import httpx
-from httpx_retries import Retry
 
+from . import _body, _policy
+from ._deadline import DEADLINE
 from ._logging import logger
-from .errors import request_id_of, retry_after_seconds
-
-# --- Retries: httpx-retries' RetryTransport, with what it lacks added around it ---------------------------------
-# Transport stack per httpx client:  RetryTransport(RetryPolicy)  ->  GuardTransport  ->  httpx.HTTPTransport
-#   RetryPolicy       waits: `retry-after-ms`, else Retry-After in full (the library caps it at max_backoff_wait),
-#                     else the library's jittered exponential backoff; never past the overall deadline.
-#   GuardTransport   per attempt: enforces the deadline (clamps each attempt's timeouts to the time left and
-#                     stops a body that dribbles past it), stops retrying when the server asks to wait longer than
-#                     the ceiling or the time left, logs metadata.
-
-RETRY_METHODS = ("GET", "HEAD", "OPTIONS")  # idempotent; this API's operations are GETs
-RETRY_STATUSES = (408, 409, 429, 500, 501, 502, 503, 504)
-_DEADLINE = "elevenlabs.deadline"
-_ATTEMPT = "elevenlabs.attempt"
+from ._secrets import redact
+from .errors import APITimeoutError, ResponseDecodeError, ResponseTooLargeError, error_for_transport, request_id_of
 
 
-class DeadlineExceeded(Exception):
-    """The client's overall deadline ran out (becomes errors.APITimeoutError)."""
+class Attempts:
+    """Kept in `response.extensions["retry"]`: how many retries a call made (errors say "after N retries")."""
+
+    __slots__ = ("attempts_made",)
+
+    def __init__(self, attempts_made: int) -> None:
+        self.attempts_made = attempts_made
 
 
-class WaitBeyondCeiling(Exception):
-    """The server asked to wait longer than the client allows: stop retrying and hand its answer back."""
+class CallSettings:
+    """What one call needs from its client (kept apart so the loop is independent of the client class)."""
 
-    def __init__(self, response: httpx.Response) -> None:
-        super().__init__(f"server asked to wait beyond the ceiling ({response.status_code})")
-        self.response = response
+    __slots__ = ("deadline", "max_retries", "first_wait", "max_wait", "ceiling", "max_bytes")
 
-
-def _request_of(outcome: httpx.Response | Exception) -> httpx.Request | None:
-    """The request an attempt's outcome belongs to (GuardTransport attaches it to both kinds of outcome)."""
-    if not isinstance(outcome, httpx.Response | httpx.HTTPError):
-        return None
-    try:
-        return outcome.request
-    except RuntimeError:
-        return None
-
-
-def _time_left(request: httpx.Request | None) -> float | None:
-    deadline = request.extensions.get(_DEADLINE) if request is not None else None
-    return None if deadline is None else float(deadline) - time.monotonic()
-
-
-class RetryPolicy(Retry):
-    def _wait_before_retry(self, outcome: httpx.Response | Exception) -> float:
-        request = _request_of(outcome)
-        if isinstance(outcome, httpx.Response):
-            asked = retry_after_seconds(outcome.headers)
-            wait = self.backoff_strategy() if asked is None else asked
-            after = str(outcome.status_code)
-        else:
-            wait, after = self.backoff_strategy(), type(outcome).__name__
-        left = _time_left(request)
-        if left is not None and wait >= left:
-            message = f"deadline reached: retry {self.attempts_made} would start after it (last outcome: {after})"
-            if isinstance(outcome, Exception):
-                raise DeadlineExceeded(message) from outcome
-            raise DeadlineExceeded(message)
-        target = f"{request.method} {request.url.path}" if request is not None else "request"
-        logger.info(
-            "retrying %s in %.2f s (retry %d of %d, after %s)", target, wait, self.attempts_made, self.total, after
-        )
-        return wait
-
-    def sleep(self, response: httpx.Response | Exception) -> None:
-        wait = self._wait_before_retry(response)
-        time.sleep(wait)
-        self.elapsed_sleep += wait
-
-    async def asleep(self, response: httpx.Response | Exception) -> None:
-        wait = self._wait_before_retry(response)
-        await asyncio.sleep(wait)
-        self.elapsed_sleep += wait
-
-
-class _DeadlineStream(httpx.SyncByteStream, httpx.AsyncByteStream):
-    """A response body that stops at the deadline: httpx's read timeout bounds each chunk, not the whole body."""
-
-    def __init__(self, inner: httpx.SyncByteStream | httpx.AsyncByteStream, deadline: float) -> None:
-        self._inner, self._deadline = inner, deadline
-
-    def _check(self) -> None:
-        if time.monotonic() > self._deadline:
-            raise httpx.ReadTimeout("the deadline passed while the body was still arriving")
-
-    def __iter__(self) -> Iterator[bytes]:
-        assert isinstance(self._inner, httpx.SyncByteStream)
-        for chunk in self._inner:
-            self._check()
-            yield chunk
-
-    async def __aiter__(self) -> AsyncIterator[bytes]:
-        assert isinstance(self._inner, httpx.AsyncByteStream)
-        async for chunk in self._inner:
-            self._check()
-            yield chunk
-
-    def close(self) -> None:
-        if isinstance(self._inner, httpx.SyncByteStream):
-            self._inner.close()
-
-    async def aclose(self) -> None:
-        if isinstance(self._inner, httpx.AsyncByteStream):
-            await self._inner.aclose()
-
-
-class GuardTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     def __init__(
         self,
-        inner: httpx.BaseTransport | httpx.AsyncBaseTransport,
         *,
         deadline: float | None,
-        retry_after_ceiling: float,
+        max_retries: int,
+        first_wait: float,
+        max_wait: float,
+        ceiling: float,
+        max_bytes: int,
     ) -> None:
-        self._inner = inner
-        self._deadline = deadline
-        self._ceiling = retry_after_ceiling
+        self.deadline, self.max_retries = deadline, max_retries
+        self.first_wait, self.max_wait, self.ceiling, self.max_bytes = first_wait, max_wait, ceiling, max_bytes
 
-    def _before(self, request: httpx.Request) -> int:
-        attempt = int(request.extensions.get(_ATTEMPT, 0)) + 1
-        request.extensions[_ATTEMPT] = attempt
-        if self._deadline is not None:
-            request.extensions.setdefault(_DEADLINE, time.monotonic() + self._deadline)
-            left = _time_left(request)
-            assert left is not None
-            if left <= 0:
-                raise DeadlineExceeded(f"the {self._deadline:g} s deadline passed before attempt {attempt}")
-            timeouts = request.extensions.get("timeout", {})
-            request.extensions["timeout"] = {k: left if v is None else min(v, left) for k, v in timeouts.items()}
-        return attempt
 
-    def _after(self, request: httpx.Request, response: httpx.Response, attempt: int) -> bool:
-        """Log the attempt; True when the server asked to wait longer than the ceiling or the time left: then the
-        call stops retrying and ends with the server's answer (e.g. RateLimitError with its retry_after)."""
-        response.request = request
-        deadline = request.extensions.get(_DEADLINE)
-        if deadline is not None:
-            response.stream = _DeadlineStream(response.stream, float(deadline))
-        if logger.isEnabledFor(logging.DEBUG):  # the request-id lookup costs every call otherwise, logged or not
-            logger.debug(
-                "%s %s attempt %d: %d (request id %s)",
-                request.method, request.url.path, attempt, response.status_code, request_id_of(response.headers) or "-",
-            )  # fmt: skip
-        asked = retry_after_seconds(response.headers) if response.status_code in RETRY_STATUSES else None
-        if asked is None:
-            return False
-        left = _time_left(request)
-        return asked > self._ceiling or (left is not None and asked >= left)
+def _phase_of(err: httpx.TransportError) -> str:
+    if isinstance(err, httpx.PoolTimeout):
+        return "while waiting for a free connection"
+    if isinstance(err, httpx.ConnectError | httpx.ConnectTimeout):
+        return "while connecting"
+    if isinstance(err, httpx.WriteError | httpx.WriteTimeout):
+        return "while sending the request"
+    return "while waiting for the response headers"
 
-    def _failed(self, request: httpx.Request, err: httpx.HTTPError, attempt: int) -> None:
-        err.request = request
-        logger.debug("%s %s attempt %d failed: %s", request.method, request.url.path, attempt, type(err).__name__)
 
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        assert isinstance(self._inner, httpx.BaseTransport)
-        attempt = self._before(request)
-        try:
-            response = self._inner.handle_request(request)
-        except httpx.HTTPError as err:
-            self._failed(request, err, attempt)
-            raise
-        if self._after(request, response, attempt):
-            response.read()
-            raise WaitBeyondCeiling(response)
-        return response
+def _clamped(request: httpx.Request, deadline: float | None) -> None:
+    """Each of this attempt's timeouts at most the time left; the pool wait bounded only by the deadline."""
+    if deadline is None:
+        return
+    left = max(deadline - time.monotonic(), 0.0)
+    timeouts = request.extensions.get("timeout") or {}
+    clamped = {key: left if value is None else min(value, left) for key, value in timeouts.items()}
+    clamped["pool"] = left
+    request.extensions["timeout"] = clamped
 
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        assert isinstance(self._inner, httpx.AsyncBaseTransport)
-        attempt = self._before(request)
-        try:
-            response = await self._inner.handle_async_request(request)
-        except httpx.HTTPError as err:
-            self._failed(request, err, attempt)
-            raise
-        if self._after(request, response, attempt):
-            await response.aread()
-            raise WaitBeyondCeiling(response)
-        return response
 
-    def close(self) -> None:
-        if isinstance(self._inner, httpx.BaseTransport):
-            self._inner.close()
+class _Failure(Exception):
+    """An attempt's transport failure with the phase it happened in."""
 
-    async def aclose(self) -> None:
-        if isinstance(self._inner, httpx.AsyncBaseTransport):
-            await self._inner.aclose()
+    def __init__(self, error: httpx.TransportError, phase: str) -> None:
+        super().__init__(phase)
+        self.error, self.phase = error, phase
+
+
+def _where(request: httpx.Request) -> str:
+    return f"{request.method} {redact(request.url.path)}"
+
+
+def _raise_failure(failure: _Failure, request: httpx.Request, settings: CallSettings, retries: int, why: str) -> None:
+    err, what = failure.error, _where(request)
+    deadline = DEADLINE.get()
+    cause = err if redact(str(err)) == str(err) else None  # an httpx message that shows a secret stays behind
+    notes = f" (after {retries} {'retry' if retries == 1 else 'retries'})" if retries else ""
+    if deadline is not None and time.monotonic() >= deadline - 0.001:
+        raise APITimeoutError(f"{what}: the {settings.deadline:g} s deadline ran out {failure.phase}{notes}") from cause
+    if "deadline" in why:
+        raise APITimeoutError(
+            f"{what} failed {failure.phase} ({type(err).__name__}){notes}; not retried: {why}"
+        ) from cause
+    error = error_for_transport(err, method=request.method, path=redact(request.url.path), phase=failure.phase)
+    if why and retries < settings.max_retries:  # stopped early: say why
+        error = type(error)(f"{error.message}{notes}; not retried: {why}")
+    elif notes:
+        error = type(error)(f"{error.message}{notes}")
+    raise error from cause
+
+
+def _decide(
+    outcome: httpx.Response | _Failure, request: httpx.Request, retry: int, settings: CallSettings
+) -> tuple[float | None, str]:
+    """The wait before the next attempt, or None (and why) when this outcome is the call's answer. A status whose
+    backoff (not a Retry-After the server asked for) would pass the deadline ends in APITimeoutError."""
+    if isinstance(outcome, _Failure):
+        if isinstance(outcome.error, httpx.PoolTimeout) or not _policy.is_retryable(request.method, status=None):
+            return None, "not retryable"
+        asked = None
+    else:
+        if not _policy.is_retryable(request.method, status=outcome.status_code):
+            return None, ""
+        asked = _policy.retry_after_seconds(outcome.headers, now=time.time())
+    deadline = DEADLINE.get()
+    wait, why = _policy.next_wait(
+        retry=retry,
+        max_retries=settings.max_retries,
+        asked=asked,
+        first=settings.first_wait,
+        cap=settings.max_wait,
+        ceiling=settings.ceiling,
+        time_left=None if deadline is None else deadline - time.monotonic(),
+        jitter=random.random(),
+    )
+    if wait is None and asked is None and "deadline" in why and isinstance(outcome, httpx.Response):
+        raise APITimeoutError(f"{_where(request)}: deadline reached after {outcome.status_code}: {why}")
+    return wait, why
+
+
+def _log_retry(request: httpx.Request, outcome: httpx.Response | _Failure, retry: int, total: int, wait: float) -> None:
+    after = str(outcome.status_code) if isinstance(outcome, httpx.Response) else type(outcome.error).__name__
+    logger.info("retrying %s in %.2f s (retry %d of %d, after %s)", _where(request), wait, retry, total, after)
+
+
+def _log_attempt(request: httpx.Request, outcome: httpx.Response | _Failure, attempt: int) -> None:
+    if not logger.isEnabledFor(logging.DEBUG):  # the request-id lookup costs every call otherwise
+        return
+    if isinstance(outcome, httpx.Response):
+        rid = request_id_of(outcome.headers) or "-"
+        logger.debug("%s attempt %d: %d (request id %s)", _where(request), attempt, outcome.status_code, rid)
+    else:
+        logger.debug(
+            "%s attempt %d failed %s: %s", _where(request), attempt, outcome.phase, type(outcome.error).__name__
+        )
+
+
+def _too_large(err: _body.BodyTooLarge, response: httpx.Response) -> ResponseTooLargeError:
+    return ResponseTooLargeError(
+        f"{response.status_code}: {err}; raise the client's max_response_bytes if this answer is expected",
+        status_code=response.status_code,
+        body=b"",
+    )
+
+
+def _finish(response: httpx.Response, retries: int) -> httpx.Response:
+    response.extensions = {**response.extensions, "retry": Attempts(retries)}
+    return response
+
+
+def send(client: httpx.Client, kwargs: dict[str, Any], settings: CallSettings) -> httpx.Response:
+    """One call on a sync httpx client: the answer (body read) or the package's error."""
+    deadline = None if settings.deadline is None else time.monotonic() + settings.deadline
+    token = DEADLINE.set(deadline)
+    try:
+        retry = 0
+        while True:
+            request = client.build_request(**kwargs)
+            _clamped(request, deadline)
+            outcome: httpx.Response | _Failure
+            try:
+                response = client.send(request, stream=True)
+            except httpx.TransportError as err:
+                outcome = _Failure(err, _phase_of(err))
+            else:
+                try:
+                    _body.read(response, settings.max_bytes)
+                    outcome = response
+                except httpx.DecodingError as err:
+                    raise ResponseDecodeError(
+                        f"{response.status_code}: {err}", status_code=response.status_code, body=b""
+                    ) from err
+                except httpx.TransportError as err:
+                    outcome = _Failure(err, "while reading the response body")
+                except _body.BodyTooLarge as err:
+                    raise _too_large(err, response) from None
+                finally:
+                    response.close()
+            _log_attempt(request, outcome, retry + 1)
+            wait, why = _decide(outcome, request, retry + 1, settings)
+            if wait is None:
+                if isinstance(outcome, _Failure):
+                    _raise_failure(outcome, request, settings, retry, why)
+                assert isinstance(outcome, httpx.Response)
+                return _finish(outcome, retry)
+            retry += 1
+            _log_retry(request, outcome, retry, settings.max_retries, wait)
+            time.sleep(wait)
+    finally:
+        DEADLINE.reset(token)
+
+
+async def send_async(client: httpx.AsyncClient, kwargs: dict[str, Any], settings: CallSettings) -> httpx.Response:
+    """Like `send`, on an async httpx client."""
+    import asyncio  # here, not at module level: sync use never pays for importing asyncio
+
+    deadline = None if settings.deadline is None else time.monotonic() + settings.deadline
+    token = DEADLINE.set(deadline)
+    try:
+        retry = 0
+        while True:
+            request = client.build_request(**kwargs)
+            _clamped(request, deadline)
+            outcome: httpx.Response | _Failure
+            try:
+                response = await client.send(request, stream=True)
+            except httpx.TransportError as err:
+                outcome = _Failure(err, _phase_of(err))
+            else:
+                try:
+                    await _body.aread(response, settings.max_bytes)
+                    outcome = response
+                except httpx.DecodingError as err:
+                    raise ResponseDecodeError(
+                        f"{response.status_code}: {err}", status_code=response.status_code, body=b""
+                    ) from err
+                except httpx.TransportError as err:
+                    outcome = _Failure(err, "while reading the response body")
+                except _body.BodyTooLarge as err:
+                    raise _too_large(err, response) from None
+                finally:
+                    await response.aclose()
+            _log_attempt(request, outcome, retry + 1)
+            wait, why = _decide(outcome, request, retry + 1, settings)
+            if wait is None:
+                if isinstance(outcome, _Failure):
+                    _raise_failure(outcome, request, settings, retry, why)
+                assert isinstance(outcome, httpx.Response)
+                return _finish(outcome, retry)
+            retry += 1
+            _log_retry(request, outcome, retry, settings.max_retries, wait)
+            await asyncio.sleep(wait)
+    finally:
+        DEADLINE.reset(token)

@@ -29,6 +29,9 @@ class SchemaModel(Protocol):
         """Parse a JSON object into the model (``strict=True``: reject any schema violation)."""
         ...
 
+    @classmethod
+    def _from_dict_lenient(cls, src_dict: Mapping[str, Any]) -> Self: ...
+
 
 M = TypeVar("M", bound=SchemaModel)
 
@@ -84,8 +87,9 @@ def _type_ok(kind: str, value: object) -> bool:
 # JSON types whose values have exactly one Python type (bool is not an integer here).
 _EXACT_TYPES: dict[str, type] = {"string": str, "integer": int, "boolean": bool, "null": type(None)}
 
-# One field of a prepared model shape: JSON name, shape, required, and the Python types that pass it at a glance.
-_Field = tuple[str, Mapping[str, Any], bool, frozenset[type]]
+# One field of a prepared model shape: JSON name, shape, required, the Python types that pass it at a glance, and
+# the attribute's Python name.
+_Field = tuple[str, Mapping[str, Any], bool, frozenset[type], str]
 
 
 @functools.cache
@@ -94,10 +98,10 @@ def _model_fields(model_cls: type[SchemaModel]) -> tuple[str, list[_Field]]:
     values are of a plain type one `type(v) in` settles, without a _check call per field."""
     shape = model_cls.json_shape()
     fields: list[_Field] = []
-    for name, (field_shape, required) in shape["properties"].items():
+    for name, (field_shape, required, python_name) in shape["properties"].items():
         options = field_shape.get("any_of", [field_shape])
         plain = frozenset(_EXACT_TYPES[o["type"]] for o in options if o.get("type") in _EXACT_TYPES)
-        fields.append((name, field_shape, required, plain))
+        fields.append((name, field_shape, required, plain, python_name))
     return shape["name"], fields
 
 
@@ -107,12 +111,19 @@ def _depth(problem: str) -> int:
     return 0 if where == "$" else where.count(".") + where.count("[") + 1
 
 
-def _check(shape: Mapping[str, Any], value: object, path: str, problems: list[str]) -> None:
+def _check(
+    shape: Mapping[str, Any], value: object, path: str, problems: list[str], lenient: bool = False, deep: bool = True
+) -> None:
+    """Append to `problems` every way `value` breaks `shape`. `lenient`: what lenient parsing keeps is fine (an
+    enum value the spec does not list yet). `deep=False`: a nested model only has to be an object (it checks
+    itself when it is parsed)."""
     where = path or "$"
     if "type" in shape:
         if not _type_ok(shape["type"], value):
             problems.append(f"{where}: expected {shape['type']}, got {_got(value)}")
     elif "enum" in shape:
+        if lenient and isinstance(value, str):
+            return
         if value not in shape["enum"] or not isinstance(value, str | int):
             problems.append(
                 f"{where}: unknown {shape.get('name', 'enum')} value {_got(value)} (expected {_describe(shape)})"
@@ -125,19 +136,19 @@ def _check(shape: Mapping[str, Any], value: object, path: str, problems: list[st
             problems.append(f"{where}: expected array, got {_got(value)}")
             return
         for index, item in enumerate(value):
-            _check(shape["list"], item, f"{path}[{index}]", problems)
+            _check(shape["list"], item, f"{path}[{index}]", problems, lenient, deep)
     elif "any_of" in shape:
         trials: list[tuple[Mapping[str, Any], list[str]]] = []
         for option in shape["any_of"]:
             trial: list[str] = []
-            _check(option, value, path, trial)
+            _check(option, value, path, trial, lenient, deep)
             if not trial:
                 return
             trials.append((option, trial))
         # One non-null option (a nullable field): its own, more precise, problems.
         real = [s for s in shape["any_of"] if s.get("type") != "null"]
         if len(real) == 1 and value is not None:
-            _check(real[0], value, path, problems)
+            _check(real[0], value, path, problems, lenient, deep)
             return
         # Several: the closest member is the one that got deepest into the value before failing (fewest problems on
         # a tie); its problems say what to fix, where a bare "got object" would not.
@@ -155,11 +166,13 @@ def _check(shape: Mapping[str, Any], value: object, path: str, problems: list[st
         if not isinstance(value, Mapping):
             problems.append(f"{where}: expected object {model_name}, got {_got(value)}")
             return
-        for name, field_shape, required, plain in fields:
+        if not deep:
+            return
+        for name, field_shape, required, plain, _ in fields:
             if name in value:
                 field_value = value[name]
                 if type(field_value) not in plain:  # the common case needs no closer look
-                    _check(field_shape, field_value, f"{path}.{name}" if path else name, problems)
+                    _check(field_shape, field_value, f"{path}.{name}" if path else name, problems, lenient)
             elif required:
                 problems.append(f"{path}.{name}: required field missing" if path else f"{name}: required field missing")
 
