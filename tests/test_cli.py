@@ -370,3 +370,18 @@ def test_a_closed_pipe_ends_quietly(api: Any) -> None:
     )  # fmt: skip
     reader.stdin.close()
     assert result.returncode == 0 and result.stderr == "", result.stderr
+
+
+def test_a_field_that_arrived_broken_is_one_clear_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import logging
+
+    monkeypatch.setenv("ELEVENLABS_API_KEY", CANARY_KEY)
+    body = mock_api.load_fixture(SWITCH)
+    body["character_count"] = "many"  # lenient parsing keeps the model; reading this field raises
+    with mock_api.serve_account(CANARY_KEY, subscription_body=body) as api:
+        status, out, err = command(api, capsys, "--warn-at", "80")
+    assert (status, out) == (3, "")
+    assert err.count("\n") == 1 and "character_count: expected integer, got 'many'" in err
+    assert logging.getLogger("elevenlabs_user_client").level == logging.NOTSET  # restored for the caller

@@ -12,6 +12,7 @@ history); the server is --base-url, --region, ELEVENLABS_BASE_URL or the product
 
 import argparse
 import json
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -380,9 +381,11 @@ def _checked_base_url(url: str, where: str) -> str:
     return url
 
 
-def _redacted(text: str) -> str:
+def _one_line(text: str) -> str:
+    """An error as one stderr line (a validation error lists its problems on lines of their own)."""
     key = os.environ.get(API_KEY_ENV, "").strip()
-    return text.replace(key, "***") if key else text  # a second layer behind the package's own masking
+    text = text.replace(key, "***") if key else text  # a second layer behind the package's own masking
+    return "; ".join(line.strip().removeprefix("- ") for line in text.splitlines() if line.strip())
 
 
 def run(argv: Sequence[str] | None = None) -> tuple[int, str]:
@@ -423,16 +426,28 @@ def run(argv: Sequence[str] | None = None) -> tuple[int, str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """The console script: prints the summary, returns the exit status (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN)."""
+    # The package logs drift and unknown enum values as warnings; without a handler Python would print them on
+    # stderr, which cron mails and monitoring reads as noise. The outcome is in the exit status and the summary.
+    package_logger = logging.getLogger(__package__ or "elevenlabs_user_client")
+    level = package_logger.level
+    package_logger.setLevel(logging.ERROR)
+    try:
+        return _main(argv)
+    finally:
+        package_logger.setLevel(level)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     try:
         status, text = run(argv)
     except CommandError as err:
-        print(f"{PROG}: {_redacted(str(err))}", file=sys.stderr)
+        print(f"{PROG}: {_one_line(str(err))}", file=sys.stderr)
         return UNKNOWN
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
         return UNKNOWN
     except Exception as err:  # the last resort: monitoring must read UNKNOWN, never a traceback
-        print(f"{PROG}: unexpected {type(err).__name__}: {_redacted(str(err))}", file=sys.stderr)
+        print(f"{PROG}: unexpected {type(err).__name__}: {_one_line(str(err))}", file=sys.stderr)
         return UNKNOWN
     try:
         print(text)
