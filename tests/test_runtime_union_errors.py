@@ -8,13 +8,22 @@ from typing import Any
 import pytest
 from elevenlabs_user_client import errors
 from elevenlabs_user_client.api.user import get_user_subscription
-from elevenlabs_user_client.models import ExtendedSubscriptionResponseModel
+from elevenlabs_user_client.models import BillingPeriod, ExtendedSubscriptionResponseModel
 from pytest_httpserver import HTTPServer
 
 SUBSCRIPTION = "subscription-switch-with-invoices.json"
-UNION = (
-    "pending_change: expected object PendingSubscriptionSwitchResponseModel | object PendingCancellationResponseModel"
-)
+
+
+def _not_a_billing_period(value: str = "weekly") -> str:
+    """A period the spec does not list, whatever ElevenLabs adds tomorrow."""
+    while value in {member.value for member in BillingPeriod}:
+        value += "_not_yet"
+    return value
+
+
+UNKNOWN_PERIOD = _not_a_billing_period()
+# The members named in the message (others ElevenLabs may add tomorrow may stand between them).
+MEMBERS = ("object PendingSubscriptionSwitchResponseModel", "object PendingCancellationResponseModel", "null")
 
 
 @pytest.mark.parametrize(
@@ -28,9 +37,9 @@ UNION = (
         ),
         # Deeper than a field: an enum inside the switch.
         (
-            {"kind": "change", "next_tier": "pro", "next_billing_period": "weekly", "timestamp_seconds": 1},
+            {"kind": "change", "next_tier": "pro", "next_billing_period": UNKNOWN_PERIOD, "timestamp_seconds": 1},
             "closest, object PendingSubscriptionSwitchResponseModel: pending_change.next_billing_period: "
-            "unknown BillingPeriod value 'weekly'",
+            f"unknown BillingPeriod value '{UNKNOWN_PERIOD}'",
         ),
         # Fewer problems wins a tie of depth: a cancellation missing its timestamp.
         (
@@ -49,7 +58,8 @@ def test_the_closest_member_and_its_deepest_path_are_named(
         ExtendedSubscriptionResponseModel.from_dict(body, strict=True)
     assert len(caught.value.violations) == 1  # one wrong value, one problem
     (violation,) = caught.value.violations
-    assert violation.startswith(UNION) and ", got object; " in violation
+    assert violation.startswith("pending_change: expected ") and ", got object; " in violation
+    assert all(member in violation.split(", got ")[0] for member in MEMBERS)
     assert expected in violation
 
 
@@ -61,7 +71,9 @@ def test_a_value_of_no_member_type_says_only_what_it_is(
     body["pending_change"] = value
     with pytest.raises(errors.ResponseValidationError) as caught:
         ExtendedSubscriptionResponseModel.from_dict(body, strict=True)
-    assert caught.value.violations == [f"{UNION} | null, got {got}"]
+    (violation,) = caught.value.violations
+    assert violation.startswith("pending_change: expected ") and violation.endswith(f", got {got}")
+    assert all(member in violation for member in MEMBERS) and "closest" not in violation
 
 
 def test_a_strict_client_reports_the_path_too(
