@@ -17,6 +17,7 @@ import httpx
 from . import _body, _policy
 from ._deadline import DEADLINE
 from ._logging import logger
+from ._origin import CHECKED_URL
 from ._secrets import redact
 from .errors import APITimeoutError, ResponseDecodeError, ResponseTooLargeError, error_for_transport, request_id_of
 
@@ -156,19 +157,22 @@ def _too_large(err: _body.BodyTooLarge, response: httpx.Response) -> ResponseToo
 
 
 def _finish(response: httpx.Response, retries: int) -> httpx.Response:
-    response.extensions = {**response.extensions, "retry": Attempts(retries)}
+    response.extensions["retry"] = Attempts(retries)
     return response
 
 
 def send(client: httpx.Client, kwargs: dict[str, Any], settings: CallSettings) -> httpx.Response:
     """One call on a sync httpx client: the answer (body read) or the package's error."""
     deadline = None if settings.deadline is None else time.monotonic() + settings.deadline
+    relative = "://" not in str(kwargs.get("url", ""))
     token = DEADLINE.set(deadline)
     try:
         retry = 0
         while True:
             request = client.build_request(**kwargs)
             _clamped(request, deadline)
+            if relative:  # built from the base URL: the origin guard need not look again (a redirect is new)
+                request.extensions[CHECKED_URL] = request.url
             outcome: httpx.Response | _Failure
             try:
                 response = client.send(request, stream=True)
@@ -207,12 +211,15 @@ async def send_async(client: httpx.AsyncClient, kwargs: dict[str, Any], settings
     import asyncio  # here, not at module level: sync use never pays for importing asyncio
 
     deadline = None if settings.deadline is None else time.monotonic() + settings.deadline
+    relative = "://" not in str(kwargs.get("url", ""))
     token = DEADLINE.set(deadline)
     try:
         retry = 0
         while True:
             request = client.build_request(**kwargs)
             _clamped(request, deadline)
+            if relative:  # built from the base URL: the origin guard need not look again (a redirect is new)
+                request.extensions[CHECKED_URL] = request.url
             outcome: httpx.Response | _Failure
             try:
                 response = await client.send(request, stream=True)
