@@ -19,7 +19,14 @@ from ._deadline import DEADLINE
 from ._logging import logger
 from ._origin import CHECKED_URL
 from ._secrets import redact
-from .errors import APITimeoutError, ResponseDecodeError, ResponseTooLargeError, error_for_transport, request_id_of
+from .errors import (
+    APIConnectionError,
+    APITimeoutError,
+    ResponseDecodeError,
+    ResponseTooLargeError,
+    error_for_transport,
+    request_id_of,
+)
 
 
 class Attempts:
@@ -178,6 +185,8 @@ def send(client: httpx.Client, kwargs: dict[str, Any], settings: CallSettings) -
                 response = client.send(request, stream=True)
             except httpx.TransportError as err:
                 outcome = _Failure(err, _phase_of(err))
+            except httpx.RequestError as err:  # e.g. TooManyRedirects: not a network failure, never retried
+                raise APIConnectionError(f"{_where(request)} failed: {type(err).__name__}: {err}") from None
             else:
                 try:
                     _body.read(response, settings.max_bytes)
@@ -225,6 +234,8 @@ async def send_async(client: httpx.AsyncClient, kwargs: dict[str, Any], settings
                 response = await client.send(request, stream=True)
             except httpx.TransportError as err:
                 outcome = _Failure(err, _phase_of(err))
+            except httpx.RequestError as err:  # e.g. TooManyRedirects: not a network failure, never retried
+                raise APIConnectionError(f"{_where(request)} failed: {type(err).__name__}: {err}") from None
             else:
                 try:
                     await _body.aread(response, settings.max_bytes)
