@@ -146,3 +146,9 @@ def test_a_body_that_is_valid_json_but_huge_in_numbers_parses_normally(
     httpserver.expect_request("/v1/user").respond_with_data(json.dumps(body), content_type="application/json")
     user = get_user.sync(client=client_for(httpserver.url_for("")))
     assert user.additional_properties["padding"][0] == 10**30
+
+
+def test_a_redirect_loop_is_the_package_error(httpserver: HTTPServer, client_for: Callable[..., Any]) -> None:
+    httpserver.expect_request("/v1/user").respond_with_data("", status=307, headers={"Location": "/v1/user"})
+    with pytest.raises(errors.APIConnectionError, match="TooManyRedirects"):
+        get_user.sync(client=client_for(httpserver.url_for(""), follow_redirects=True))

@@ -17,8 +17,16 @@ import httpx
 from . import _body, _policy
 from ._deadline import DEADLINE
 from ._logging import logger
+from ._origin import CHECKED_URL
 from ._secrets import redact
-from .errors import APITimeoutError, ResponseDecodeError, ResponseTooLargeError, error_for_transport, request_id_of
+from .errors import (
+    APIConnectionError,
+    APITimeoutError,
+    ResponseDecodeError,
+    ResponseTooLargeError,
+    error_for_transport,
+    request_id_of,
+)
 
 
 class Attempts:
@@ -156,24 +164,29 @@ def _too_large(err: _body.BodyTooLarge, response: httpx.Response) -> ResponseToo
 
 
 def _finish(response: httpx.Response, retries: int) -> httpx.Response:
-    response.extensions = {**response.extensions, "retry": Attempts(retries)}
+    response.extensions["retry"] = Attempts(retries)
     return response
 
 
 def send(client: httpx.Client, kwargs: dict[str, Any], settings: CallSettings) -> httpx.Response:
     """One call on a sync httpx client: the answer (body read) or the package's error."""
     deadline = None if settings.deadline is None else time.monotonic() + settings.deadline
+    relative = "://" not in str(kwargs.get("url", ""))
     token = DEADLINE.set(deadline)
     try:
         retry = 0
         while True:
             request = client.build_request(**kwargs)
             _clamped(request, deadline)
+            if relative:  # built from the base URL: the origin guard need not look again (a redirect is new)
+                request.extensions[CHECKED_URL] = request.url
             outcome: httpx.Response | _Failure
             try:
                 response = client.send(request, stream=True)
             except httpx.TransportError as err:
                 outcome = _Failure(err, _phase_of(err))
+            except httpx.RequestError as err:  # e.g. TooManyRedirects: not a network failure, never retried
+                raise APIConnectionError(f"{_where(request)} failed: {type(err).__name__}: {err}") from None
             else:
                 try:
                     _body.read(response, settings.max_bytes)
@@ -207,17 +220,22 @@ async def send_async(client: httpx.AsyncClient, kwargs: dict[str, Any], settings
     import asyncio  # here, not at module level: sync use never pays for importing asyncio
 
     deadline = None if settings.deadline is None else time.monotonic() + settings.deadline
+    relative = "://" not in str(kwargs.get("url", ""))
     token = DEADLINE.set(deadline)
     try:
         retry = 0
         while True:
             request = client.build_request(**kwargs)
             _clamped(request, deadline)
+            if relative:  # built from the base URL: the origin guard need not look again (a redirect is new)
+                request.extensions[CHECKED_URL] = request.url
             outcome: httpx.Response | _Failure
             try:
                 response = await client.send(request, stream=True)
             except httpx.TransportError as err:
                 outcome = _Failure(err, _phase_of(err))
+            except httpx.RequestError as err:  # e.g. TooManyRedirects: not a network failure, never retried
+                raise APIConnectionError(f"{_where(request)} failed: {type(err).__name__}: {err}") from None
             else:
                 try:
                     await _body.aread(response, settings.max_bytes)

@@ -50,7 +50,6 @@ def _forms(secret: str) -> tuple[str, ...]:
         secret,
         repr(secret)[1:-1],
         repr(secret.encode("utf-8", "backslashreplace"))[2:-1],
-        secret.encode("unicode_escape").decode("ascii"),
         urllib.parse.quote(secret, safe=""),
         urllib.parse.quote_plus(secret),
     }

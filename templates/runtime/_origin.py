@@ -1,8 +1,6 @@
 """Where the API key may go: the base URL is checked once (scheme, host, port; plain http only to loopback unless
 the caller opts in), and secret headers are removed from any request to another origin (a followed redirect)."""
 
-import ipaddress
-
 import httpx
 
 from ._secrets import SECRET_HEADER_NAMES
@@ -15,6 +13,8 @@ class BaseURLError(ValueError):
 def _is_loopback(host: str) -> bool:
     if host == "localhost" or host.endswith(".localhost"):
         return True
+    import ipaddress  # here: only a plain http:// URL needs it, and cold start counts every import
+
     try:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
@@ -39,6 +39,10 @@ def check_base_url(value: object, *, source: str, sends_secret: bool, allow_inse
     return value
 
 
+# The call loop marks the request it builds (from the base URL) with its URL object; a redirect builds a new one.
+CHECKED_URL = "elevenlabs.checked_url"
+
+
 def origin_of(url: httpx.URL) -> tuple[str, str, int | None]:
     return url.scheme, url.host, url.port
 
@@ -55,6 +59,8 @@ class OriginGuard(httpx.BaseTransport, httpx.AsyncBaseTransport):
         self._secret_headers = SECRET_HEADER_NAMES | secret_headers
 
     def _guard(self, request: httpx.Request) -> None:
+        if request.extensions.get(CHECKED_URL) is request.url:  # the call's own request: built for the base URL
+            return
         if origin_of(request.url) != self._origin:
             for name in self._secret_headers:
                 request.headers.pop(name, None)
