@@ -1,5 +1,6 @@
 # The workflow of elevenlabs-user-client, in the order an engineer meets it.
-#   make demo | make test                        first contact
+#   make | make help                             this list, with what each target does
+#   make demo | make test | make docs             first contact
 #   make update-spec SRC=...; make generate       follow ElevenLabs' API
 #   make diff; make test; make release; make build; make publish   ship it
 #   make check | make bench | make record        keep it honest
@@ -10,11 +11,20 @@ PY     := $(VENV)/bin/python
 # The generator's post-hooks call ruff from PATH: make it the pinned one.
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 
-.PHONY: demo test check generate update-spec diff release build publish bench record clean
+.DEFAULT_GOAL := help
+.PHONY: help demo docs test check generate update-spec diff release build publish bench record clean
 
 ## --- first contact -------------------------------------------------------------------------
-demo: $(VENV)/.installed              ## call both operations against a loopback mock (or ELEVENLABS_API_KEY's server)
-	$(PY) -m scripts.demo
+help:                                 ## list the targets with what each does (plain `make` does this)
+	@awk 'BEGIN { FS = ":.*## " } \
+	  /^## --- / { gsub(/^## --- | -+$$/, ""); printf "\n%s\n", $$0; next } \
+	  /^[a-z][a-z-]*:.*## / { printf "  make %-13s %s\n", $$1, $$2 }' $(firstword $(MAKEFILE_LIST))
+
+demo: $(VENV)/.runtime-installed      ## the `elevenlabs-user` quota command against a loopback mock (or your ELEVENLABS_API_KEY)
+	$(PY) -m scripts.demo $(DEMO_ARGS)
+
+docs: $(VENV)/.installed              ## HTML API reference of the package into build/docs (pdoc)
+	$(PY) -m scripts.docs
 
 test: $(VENV)/.installed $(VENV)/.bench-installed   ## the whole suite (the bench harness smoke test needs the SDK)
 	$(PY) -m pytest $(PYTEST_ARGS)
@@ -44,6 +54,7 @@ publish: build                        ## upload dist/ to the index in TWINE_REPO
 check: $(VENV)/.installed             ## lint, strict typing, and client/ == what `make generate` produces
 	$(PY) -m ruff check scripts tests
 	$(PY) -m ruff check --isolated --line-length 120 --select E,F,I,B --ignore E501 client/elevenlabs_user_client
+	$(PY) -m ruff format --isolated --line-length 120 --check templates/runtime   # copied as is: already formatted
 	$(PY) -m mypy --strict client/elevenlabs_user_client
 	$(PY) -m scripts.generate --check
 
@@ -54,15 +65,21 @@ record: $(VENV)/.installed            ## record live responses as redacted fixtu
 	$(PY) -m scripts.record
 
 ## --- environment -----------------------------------------------------------------------------
+# The demo needs only the package and its runtime dependencies (the mock is stdlib): seconds, not the toolchain.
+$(VENV)/.runtime-installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade "pip>=25.1"
 	$(PY) -m pip install --quiet -e . --group dev
-	touch $@
+	touch $@ $(VENV)/.runtime-installed
 
 $(VENV)/.bench-installed: pyproject.toml
 	$(PY) -m pip install --quiet --group bench
 	touch $@
 
-clean:
+clean:                                ## remove .venv, dist/, build/ (docs, bench) and the tool caches
 	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache .hypothesis .generate-tmp

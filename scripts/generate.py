@@ -1,5 +1,8 @@
 """Regenerate client/elevenlabs_user_client from openapi/, generator-config.yaml and templates/.
 
+The generator renders the spec-derived modules; the runtime (templates/runtime/*.py: client, errors, retries,
+validation, logging, secrets) is plain Python, copied into the package byte for byte as the last step.
+
 `python -m scripts.generate` writes the package (replacing the old one in one rename);
 `python -m scripts.generate --check` regenerates into a temporary folder and lists every file that differs;
 `python -m scripts.generate --spec PATH --output DIR` generates any imported spec the same way into DIR/<package>.
@@ -21,7 +24,16 @@ from pathlib import Path
 
 import yaml
 
-from scripts.paths import CANONICAL_SPEC, CLIENT_DIR, GENERATOR_CONFIG, PACKAGE_DIR, PACKAGE_NAME, ROOT, TEMPLATES_DIR
+from scripts.paths import (
+    CANONICAL_SPEC,
+    CLIENT_DIR,
+    GENERATOR_CONFIG,
+    PACKAGE_DIR,
+    PACKAGE_NAME,
+    ROOT,
+    RUNTIME_DIR,
+    TEMPLATES_DIR,
+)
 
 # The generator's own metadata files are not part of our package (the root pyproject.toml packages it).
 _IGNORED = {"__pycache__", ".gitignore", "README.md", "pyproject.toml"}
@@ -81,7 +93,17 @@ def generate_into(dest: Path, spec: Path = CANONICAL_SPEC) -> Path:
             shutil.rmtree(target)
         elif target.exists():
             target.unlink()
+    copy_runtime(out)
     return out
+
+
+def copy_runtime(package: Path) -> list[str]:
+    """Copy the runtime modules into a generated package, byte for byte (they replace the placeholders
+    templates/client.py.jinja and errors.py.jinja render); returns the file names copied."""
+    names = sorted(p.name for p in RUNTIME_DIR.glob("*.py"))
+    for name in names:
+        shutil.copyfile(RUNTIME_DIR / name, package / name)
+    return names
 
 
 def _files(root: Path) -> set[Path]:

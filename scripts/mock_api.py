@@ -1,20 +1,20 @@
 """A loopback stand-in for the two ElevenLabs User API endpoints, serving response bodies from tests/fixtures.
 
 Used by `make demo` when no API key is set, and by tests that need a server which checks the `xi-api-key` header.
-The server is pytest-httpserver's `HTTPServer`, which runs outside pytest too; it only ever binds 127.0.0.1.
+Standard library only (http.server), so the demo's environment holds nothing but the package and its runtime
+dependencies; it only ever binds 127.0.0.1.
 """
 
 from __future__ import annotations
 
 import json
-import logging
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-
-from pytest_httpserver import HTTPServer
-from werkzeug import Request, Response
+from urllib.parse import urlsplit
 
 from scripts.paths import FIXTURES_DIR
 
@@ -28,6 +28,7 @@ DEFAULT_SUBSCRIPTION_FIXTURE = "subscription-switch-with-invoices.json"
 
 # The body ElevenLabs answers with when the key is missing or wrong.
 INVALID_API_KEY_BODY = {"detail": {"status": "invalid_api_key", "message": "Invalid API key"}}
+NOT_FOUND_BODY = {"detail": "Not Found"}
 
 
 class FixtureError(Exception):
@@ -51,6 +52,9 @@ class ServedRequest:
 
     path: str
     had_valid_key: bool
+    user_agent: str = ""
+    client_port: int = 0  # one per connection: equal ports mean a reused (kept-alive) connection
+    headers: dict[str, str] = field(default_factory=dict)  # lower-cased names, every header but the key's
 
 
 @dataclass
@@ -69,19 +73,36 @@ class MockApi:
         return [r.path for r in self.requests if not r.had_valid_key]
 
 
-def _json_response(body: Any, status: int) -> Response:
-    return Response(json.dumps(body), status=status, content_type="application/json")
+def _handler(bodies: dict[str, Any], api_key: str, seen: list[ServedRequest]) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"  # keep-alive, as the real API
 
+        def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+            path = urlsplit(self.path).path
+            if path not in bodies:
+                self._send(404, NOT_FOUND_BODY)
+                return
+            valid = self.headers.get(API_KEY_HEADER) == api_key
+            headers = {k.lower(): v for k, v in self.headers.items() if k.lower() != API_KEY_HEADER}
+            agent, port = ", ".join(self.headers.get_all("user-agent") or []), self.client_address[1]
+            seen.append(ServedRequest(path, had_valid_key=valid, user_agent=agent, client_port=port, headers=headers))
+            if valid:
+                self._send(200, bodies[path])
+            else:
+                self._send(401, INVALID_API_KEY_BODY)
 
-def _key_checking_handler(body: Any, api_key: str, seen: list[ServedRequest]) -> Any:
-    def handle(request: Request) -> Response:
-        valid = request.headers.get(API_KEY_HEADER) == api_key
-        seen.append(ServedRequest(path=request.path, had_valid_key=valid))
-        if not valid:
-            return _json_response(INVALID_API_KEY_BODY, 401)
-        return _json_response(body, 200)
+        def _send(self, status: int, body: Any) -> None:
+            payload = json.dumps(body).encode()
+            self.send_response(status)
+            self.send_header("content-type", "application/json")
+            self.send_header("content-length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload)
 
-    return handle
+        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+            """Silent: the callers report what matters themselves (the default writes every request to stderr)."""
+
+    return Handler
 
 
 @contextmanager
@@ -97,22 +118,16 @@ def serve_account(
     """
     user = load_fixture(DEFAULT_USER_FIXTURE) if user_body is None else user_body
     subscription = load_fixture(DEFAULT_SUBSCRIPTION_FIXTURE) if subscription_body is None else subscription_body
-    server = HTTPServer(host="127.0.0.1", port=0)
+    bodies = {USER_PATH: user, SUBSCRIPTION_PATH: subscription}
     api = MockApi(base_url="")
-    server.expect_request(USER_PATH, method="GET").respond_with_handler(
-        _key_checking_handler(user, api_key, api.requests)
-    )
-    server.expect_request(SUBSCRIPTION_PATH, method="GET").respond_with_handler(
-        _key_checking_handler(subscription, api_key, api.requests)
-    )
-    # werkzeug logs every request to stderr; the callers report what matters themselves.
-    werkzeug_logger = logging.getLogger("werkzeug")
-    previous_level = werkzeug_logger.level
-    werkzeug_logger.setLevel(logging.ERROR)
-    server.start()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(bodies, api_key, api.requests))
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name="mock-api", daemon=True)
+    thread.start()
     try:
-        api.base_url = f"http://127.0.0.1:{server.port}"
+        api.base_url = f"http://127.0.0.1:{server.server_address[1]}"
         yield api
     finally:
-        server.stop()
-        werkzeug_logger.setLevel(previous_level)
+        server.shutdown()
+        server.server_close()
+        thread.join()

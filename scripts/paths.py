@@ -7,6 +7,7 @@ OPENAPI_DIR = ROOT / "openapi"
 CANONICAL_SPEC = OPENAPI_DIR / "elevenlabs-user.yaml"
 GENERATOR_CONFIG = ROOT / "generator-config.yaml"
 TEMPLATES_DIR = ROOT / "templates"
+RUNTIME_DIR = TEMPLATES_DIR / "runtime"  # the runtime's plain Python modules, copied into the package
 CLIENT_DIR = ROOT / "client"
 PACKAGE_NAME = "elevenlabs_user_client"
 PACKAGE_DIR = CLIENT_DIR / PACKAGE_NAME

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from scripts import generate
-from scripts.paths import GENERATOR_CONFIG, PACKAGE_DIR, ROOT
+from scripts.paths import GENERATOR_CONFIG, PACKAGE_DIR, ROOT, RUNTIME_DIR
 
 
 def test_client_matches_a_fresh_generation(tmp_path: Path) -> None:
@@ -97,3 +97,12 @@ def test_any_spec_generates_like_make_generate_and_every_warning_fails_it(tmp_pa
     assert proc.returncode == 0, proc.stderr
     package = out / "elevenlabs_user_client"
     assert (package / "api" / "default" / "thing.py").is_file() and not (package / "old.py").exists()
+
+
+def test_runtime_modules_are_copied_byte_for_byte() -> None:
+    # The runtime is plain Python under templates/runtime/: the package holds exact copies (client.py and errors.py
+    # replace what their placeholder templates render).
+    names = sorted(p.name for p in RUNTIME_DIR.glob("*.py"))
+    assert {"client.py", "errors.py", "_retry.py", "_validation.py", "_secrets.py", "_logging.py"} <= set(names)
+    for name in names:
+        assert (PACKAGE_DIR / name).read_bytes() == (RUNTIME_DIR / name).read_bytes(), name

@@ -7,7 +7,7 @@ import sys
 import textwrap
 
 import pytest
-from elevenlabs_user_client import types
+from elevenlabs_user_client import _validation
 
 from scripts.paths import CLIENT_DIR
 
@@ -56,4 +56,4 @@ def test_an_unknown_model_name_is_an_attribute_error() -> None:
     [("date-time", "2026-08-22T10:00:00Z", True), ("date", "2026-08-22", True), ("date-time", "yesterday", False)],
 )
 def test_date_checks_import_their_parser_when_needed(kind: str, value: str, ok: bool) -> None:
-    assert types._type_ok(kind, value) is ok
+    assert _validation._type_ok(kind, value) is ok

@@ -72,32 +72,6 @@ def test_unknown_enum_values_arrive_through_the_client(
     assert parsed.to_dict()["seat_type"] == UNKNOWN_SEAT
 
 
-def test_lenient_parsing_keeps_an_off_spec_value(user: dict[str, Any]) -> None:
-    user["created_at"] = "yesterday"
-    parsed = UserResponseModel.from_dict(user)
-    assert parsed.created_at == "yesterday"  # type: ignore[comparison-overlap]
-
-
-@pytest.mark.parametrize(
-    ("change", "expected"),
-    [
-        (lambda u: u.pop("user_id"), "user_id: required field missing"),
-        (lambda u: u.__setitem__("subscription", None), f"subscription: expected object {SUBSCRIPTION}, got null"),
-        (lambda u: u.__setitem__("subscription", [1]), f"subscription: expected object {SUBSCRIPTION}, got array"),
-    ],
-    ids=["missing-required", "null-object", "list-for-object"],
-)
-def test_lenient_parsing_that_cannot_go_on_raises_the_validation_error(
-    httpserver: HTTPServer, client_for: Callable[..., Any], user: dict[str, Any], change: Any, expected: str
-) -> None:
-    change(user)
-    httpserver.expect_request("/v1/user").respond_with_json(user)
-    with pytest.raises(errors.ResponseValidationError) as caught:
-        get_user.sync(client=client_for(httpserver.url_for("")))
-    assert expected in caught.value.violations
-    assert isinstance(caught.value.__cause__, KeyError | TypeError | ValueError | AttributeError)
-
-
 def _break_everything(user: dict[str, Any]) -> None:
     user.pop("is_new_user")
     user["seat_type"] = UNKNOWN_SEAT
@@ -194,14 +168,6 @@ def test_a_secret_arriving_as_an_unknown_field_is_masked_too(user: dict[str, Any
     assert CANARY_KEY not in repr(parsed)
     assert "'xi_api_key': '***'" in repr(parsed.subscription)
     assert parsed.to_dict()["subscription"]["xi_api_key"] == CANARY_KEY
-
-
-def test_from_dict_itself_never_raises_a_bare_error(user: dict[str, Any]) -> None:
-    del user["subscription"]["tier"]
-    with pytest.raises(errors.ResponseValidationError) as caught:
-        UserResponseModel.from_dict(user)
-    assert "subscription.tier: required field missing" in caught.value.violations
-    assert isinstance(caught.value.__cause__, KeyError)
 
 
 def test_union_members_still_parse_after_a_failed_variant(load_fixture: Callable[[str], Any]) -> None:

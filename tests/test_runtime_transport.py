@@ -36,8 +36,8 @@ class _ConcurrencyProbe:
 
 
 def _transport_pool(transport: Any) -> Any:
-    """The httpcore pool under the retry stack: RetryTransport -> _GuardTransport -> HTTP(S)Transport."""
-    return transport._sync_transport._inner._pool  # the guard is both a sync and an async transport
+    """The httpcore pool under the origin guard: OriginGuard -> HTTP(S)Transport."""
+    return transport._inner._pool  # the guard is both a sync and an async transport
 
 
 @pytest.mark.parametrize("kind", ["sync", "async"])

@@ -1,5 +1,6 @@
 """A client library for accessing ElevenLabs User API"""
 
+from ._version import __version__
 from .client import AuthenticatedClient, Client
 from .errors import (
     APIConnectionError,
@@ -10,9 +11,10 @@ from .errors import (
     ResponseValidationError,
 )
 from .models.region import Region
-from .types import validate_response
+from .types import UNSET, Unset, or_default, validate_response
 
 __all__ = (
+    "UNSET",
     "APIConnectionError",
     "APIStatusError",
     "APITimeoutError",
@@ -22,5 +24,8 @@ __all__ = (
     "Region",
     "ResponseDecodeError",
     "ResponseValidationError",
+    "Unset",
+    "__version__",
+    "or_default",
     "validate_response",
 )

@@ -1,26 +1,24 @@
-"""HTTP clients for the ElevenLabs API: authentication, regions, timeouts, retries."""
+"""HTTP clients for the ElevenLabs API: authentication, regions, timeouts, retries, the deadline, secrets."""
 
-import asyncio
-import logging
 import os
 import ssl
-import time
-from collections.abc import AsyncIterator, Iterator
+import warnings
+import weakref
+from collections.abc import Mapping
 from typing import Any, Self
 
 import httpx
 from attrs import define, evolve, field, validators
-from httpx_retries import Retry, RetryTransport
 
-from .errors import (
-    APITimeoutError,
-    MissingAPIKeyError,
-    error_for_transport,
-    redact,
-    register_secret,
-    request_id_of,
-    retry_after_seconds,
-)
+from . import _retry
+from ._body import DEFAULT_MAX_RESPONSE_BYTES
+from ._deadline import bound_by_deadline
+from ._logging import install_log_redaction
+from ._origin import BaseURLError, OriginGuard, check_base_url
+from ._secrets import SECRET_HEADER_NAMES, SecretError, check_key, mask_headers, register_secret, release_secret
+from ._types import UNSET, Unset
+from ._version import USER_AGENT
+from .errors import ClientClosedError, ConfigurationError, MissingAPIKeyError
 from .models.region import Region
 
 API_KEY_ENV = "ELEVENLABS_API_KEY"
@@ -33,8 +31,11 @@ DEFAULT_MAX_RETRIES = 2
 DEFAULT_RETRY_BACKOFF = 0.5  # first wait; doubles per retry (jittered), capped by max_retry_wait
 DEFAULT_MAX_RETRY_WAIT = 8.0
 DEFAULT_RETRY_AFTER_CEILING = 60.0  # a longer Retry-After ends the call with the server's answer instead
+# ElevenLabs serves 2-15 concurrent requests per account (by plan): 20 connections, all kept alive, carry any burst
+# (excess calls wait for a free one within the deadline; httpcore spends CPU per open connection on every request).
+DEFAULT_LIMITS = httpx.Limits(max_connections=20, max_keepalive_connections=20)
 # httpx_args that configure connections. httpx ignores them when it is handed a transport, and this client always
-# hands it one (the retry stack), so they go to the innermost transport instead (e.g. `limits` bounds the pool).
+# hands it one (the origin guard), so they go to the innermost transport instead (e.g. `limits` bounds the pool).
 _TRANSPORT_ARGS = frozenset(
     {
         "verify",
@@ -52,226 +53,8 @@ _TRANSPORT_ARGS = frozenset(
 )
 
 
-# The package logs metadata only (method, path, status, attempt, request id), never headers or bodies.
-logger = logging.getLogger("elevenlabs_user_client")
-
-# Second layer: loggers of the libraries under us get a filter that masks registered secrets (errors.redact), in
-# case one of them ever formats a header (httpcore logs response headers at DEBUG).
-_REDACTED_LOGGERS = (
-    "elevenlabs_user_client",
-    "httpx",
-    "httpcore.connection",
-    "httpcore.http11",
-    "httpcore.http2",
-    "httpcore.proxy",
-    "httpx_retries.retry",
-    "httpx_retries.transport",
-)
-
-
-class _RedactSecrets(logging.Filter):
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        masked = redact(message)
-        if masked != message:
-            record.msg, record.args = masked, None
-        return True
-
-
-_REDACTION = _RedactSecrets()
-
-
-def _install_log_redaction() -> None:
-    for name in _REDACTED_LOGGERS:
-        target = logging.getLogger(name)
-        if _REDACTION not in target.filters:
-            target.addFilter(_REDACTION)
-
-
-# --- Retries: httpx-retries' RetryTransport, with what it lacks added around it ---------------------------------
-# Transport stack per httpx client:  RetryTransport(_Retry)  ->  _GuardTransport  ->  httpx.HTTPTransport
-#   _Retry            waits: `retry-after-ms`, else Retry-After in full (the library caps it at max_backoff_wait),
-#                     else the library's jittered exponential backoff; never past the overall deadline.
-#   _GuardTransport   per attempt: enforces the deadline (clamps each attempt's timeouts to the time left and
-#                     stops a body that dribbles past it), stops retrying when the server asks to wait longer than
-#                     the ceiling or the time left, logs metadata.
-
-RETRY_METHODS = ("GET", "HEAD", "OPTIONS")  # idempotent; this API's operations are GETs
-RETRY_STATUSES = (408, 409, 429, 500, 501, 502, 503, 504)
-_DEADLINE = "elevenlabs.deadline"
-_ATTEMPT = "elevenlabs.attempt"
-
-
-class _DeadlineExceeded(Exception):
-    """The client's overall deadline ran out (becomes errors.APITimeoutError)."""
-
-
-class _WaitBeyondCeiling(Exception):
-    """The server asked to wait longer than the client allows: stop retrying and hand its answer back."""
-
-    def __init__(self, response: httpx.Response) -> None:
-        super().__init__(f"server asked to wait beyond the ceiling ({response.status_code})")
-        self.response = response
-
-
-def _request_of(outcome: httpx.Response | Exception) -> httpx.Request | None:
-    """The request an attempt's outcome belongs to (_GuardTransport attaches it to both kinds of outcome)."""
-    if not isinstance(outcome, httpx.Response | httpx.HTTPError):
-        return None
-    try:
-        return outcome.request
-    except RuntimeError:
-        return None
-
-
-def _time_left(request: httpx.Request | None) -> float | None:
-    deadline = request.extensions.get(_DEADLINE) if request is not None else None
-    return None if deadline is None else float(deadline) - time.monotonic()
-
-
-class _Retry(Retry):
-    def _wait_before_retry(self, outcome: httpx.Response | Exception) -> float:
-        request = _request_of(outcome)
-        if isinstance(outcome, httpx.Response):
-            asked = retry_after_seconds(outcome.headers)
-            wait = self.backoff_strategy() if asked is None else asked
-            after = str(outcome.status_code)
-        else:
-            wait, after = self.backoff_strategy(), type(outcome).__name__
-        left = _time_left(request)
-        if left is not None and wait >= left:
-            message = f"deadline reached: retry {self.attempts_made} would start after it (last outcome: {after})"
-            if isinstance(outcome, Exception):
-                raise _DeadlineExceeded(message) from outcome
-            raise _DeadlineExceeded(message)
-        target = f"{request.method} {request.url.path}" if request is not None else "request"
-        logger.info(
-            "retrying %s in %.2f s (retry %d of %d, after %s)", target, wait, self.attempts_made, self.total, after
-        )
-        return wait
-
-    def sleep(self, response: httpx.Response | Exception) -> None:
-        wait = self._wait_before_retry(response)
-        time.sleep(wait)
-        self.elapsed_sleep += wait
-
-    async def asleep(self, response: httpx.Response | Exception) -> None:
-        wait = self._wait_before_retry(response)
-        await asyncio.sleep(wait)
-        self.elapsed_sleep += wait
-
-
-class _DeadlineStream(httpx.SyncByteStream, httpx.AsyncByteStream):
-    """A response body that stops at the deadline: httpx's read timeout bounds each chunk, not the whole body."""
-
-    def __init__(self, inner: httpx.SyncByteStream | httpx.AsyncByteStream, deadline: float) -> None:
-        self._inner, self._deadline = inner, deadline
-
-    def _check(self) -> None:
-        if time.monotonic() > self._deadline:
-            raise httpx.ReadTimeout("the deadline passed while the body was still arriving")
-
-    def __iter__(self) -> Iterator[bytes]:
-        assert isinstance(self._inner, httpx.SyncByteStream)
-        for chunk in self._inner:
-            self._check()
-            yield chunk
-
-    async def __aiter__(self) -> AsyncIterator[bytes]:
-        assert isinstance(self._inner, httpx.AsyncByteStream)
-        async for chunk in self._inner:
-            self._check()
-            yield chunk
-
-    def close(self) -> None:
-        if isinstance(self._inner, httpx.SyncByteStream):
-            self._inner.close()
-
-    async def aclose(self) -> None:
-        if isinstance(self._inner, httpx.AsyncByteStream):
-            await self._inner.aclose()
-
-
-class _GuardTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
-    def __init__(
-        self,
-        inner: httpx.BaseTransport | httpx.AsyncBaseTransport,
-        *,
-        deadline: float | None,
-        retry_after_ceiling: float,
-    ) -> None:
-        self._inner = inner
-        self._deadline = deadline
-        self._ceiling = retry_after_ceiling
-
-    def _before(self, request: httpx.Request) -> int:
-        attempt = int(request.extensions.get(_ATTEMPT, 0)) + 1
-        request.extensions[_ATTEMPT] = attempt
-        if self._deadline is not None:
-            request.extensions.setdefault(_DEADLINE, time.monotonic() + self._deadline)
-            left = _time_left(request)
-            assert left is not None
-            if left <= 0:
-                raise _DeadlineExceeded(f"the {self._deadline:g} s deadline passed before attempt {attempt}")
-            timeouts = request.extensions.get("timeout", {})
-            request.extensions["timeout"] = {k: left if v is None else min(v, left) for k, v in timeouts.items()}
-        return attempt
-
-    def _after(self, request: httpx.Request, response: httpx.Response, attempt: int) -> bool:
-        """Log the attempt; True when the server asked to wait longer than the ceiling or the time left: then the
-        call stops retrying and ends with the server's answer (e.g. RateLimitError with its retry_after)."""
-        response.request = request
-        deadline = request.extensions.get(_DEADLINE)
-        if deadline is not None:
-            response.stream = _DeadlineStream(response.stream, float(deadline))
-        if logger.isEnabledFor(logging.DEBUG):  # the request-id lookup costs every call otherwise, logged or not
-            logger.debug(
-                "%s %s attempt %d: %d (request id %s)",
-                request.method, request.url.path, attempt, response.status_code, request_id_of(response.headers) or "-",
-            )  # fmt: skip
-        asked = retry_after_seconds(response.headers) if response.status_code in RETRY_STATUSES else None
-        if asked is None:
-            return False
-        left = _time_left(request)
-        return asked > self._ceiling or (left is not None and asked >= left)
-
-    def _failed(self, request: httpx.Request, err: httpx.HTTPError, attempt: int) -> None:
-        err.request = request
-        logger.debug("%s %s attempt %d failed: %s", request.method, request.url.path, attempt, type(err).__name__)
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        assert isinstance(self._inner, httpx.BaseTransport)
-        attempt = self._before(request)
-        try:
-            response = self._inner.handle_request(request)
-        except httpx.HTTPError as err:
-            self._failed(request, err, attempt)
-            raise
-        if self._after(request, response, attempt):
-            response.read()
-            raise _WaitBeyondCeiling(response)
-        return response
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        assert isinstance(self._inner, httpx.AsyncBaseTransport)
-        attempt = self._before(request)
-        try:
-            response = await self._inner.handle_async_request(request)
-        except httpx.HTTPError as err:
-            self._failed(request, err, attempt)
-            raise
-        if self._after(request, response, attempt):
-            await response.aread()
-            raise _WaitBeyondCeiling(response)
-        return response
-
-    def close(self) -> None:
-        if isinstance(self._inner, httpx.BaseTransport):
-            self._inner.close()
-
-    async def aclose(self) -> None:
-        if isinstance(self._inner, httpx.AsyncBaseTransport):
-            await self._inner.aclose()
+def _mask_cookies(cookies: dict[str, str]) -> str:
+    return repr(dict.fromkeys(cookies, "***"))
 
 
 @define
@@ -282,29 +65,42 @@ class Client:
 
     ``timeout``: per attempt (float seconds or ``httpx.Timeout``); default 5 s connect, 10 s read/write/pool.
 
-    ``deadline``: seconds for a whole call, retries and waits included (None: unbounded); default 20 s.
-    A call that runs out of time raises ``errors.APITimeoutError``.
+    ``deadline``: seconds for a whole call: connecting, waiting for a free connection, headers (however slowly
+    they come), body, retries and waits (None: unbounded); default 20 s. A call that runs out of time raises
+    ``errors.APITimeoutError``.
 
     ``max_retries``: retries of idempotent requests after a connection error, a timeout, or 408/409/429/5xx
     (0 disables). ``retry_backoff`` is the first wait in seconds, doubled per retry with jitter, at most
     ``max_retry_wait``. A ``Retry-After``/``retry-after-ms`` header is honoured as asked up to
     ``retry_after_ceiling`` seconds; beyond it the call raises the server's error instead of waiting.
 
+    ``max_response_bytes``: the largest body read, counted after decompression (default 8 MiB); a larger one
+    raises ``errors.ResponseTooLargeError`` without being held in memory.
+
+    ``allow_insecure_http``: allow a plain ``http://`` base URL to a non-loopback host (the key would travel in
+    clear); refused by default.
+
     ``strict``: validate every response body against the response schema (errors.ResponseValidationError lists
     every violation). Default False: off-spec bodies parse as far as they can.
 
     ``cookies``, ``headers``, ``verify_ssl``, ``follow_redirects``, ``httpx_args``: passed to httpx. Connection
     settings in ``httpx_args`` (``limits``, ``http2``, ``proxy``, ...) configure the innermost transport;
-    ``httpx_args["transport"]`` replaces that transport (then those settings are its own); retries still wrap it.
+    ``httpx_args["transport"]`` replaces that transport (then those settings are its own); retries still apply.
+    Secret headers (``xi-api-key``, ...) are never sent to another origin than ``base_url``'s (redirects).
+
+    Every request names this package: ``User-Agent: elevenlabs-user-client/<version> python/<x.y> httpx/<x.y>``
+    (``_version.USER_AGENT``); a ``User-Agent`` in ``headers`` replaces it.
+
+    ``with_options(...)`` gives a copy with other per-call settings that shares this client's connections.
     """
 
-    _base_url: str = field(alias="base_url", converter=str)  # a Region is a str: keep the plain URL
-    _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies")
-    _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers")
+    _base_url: str = field(alias="base_url")  # a Region is a str; checked (and made a plain str) at construction
+    _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies", repr=_mask_cookies)
+    _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers", repr=mask_headers)
     _timeout: httpx.Timeout | float | None = field(default=DEFAULT_TIMEOUT, kw_only=True, alias="timeout")
     _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl")
     _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects")
-    _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args")
+    _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args", repr=False)
     deadline: float | None = field(
         default=DEFAULT_DEADLINE, kw_only=True, validator=validators.optional(validators.gt(0.0))
     )
@@ -312,58 +108,117 @@ class Client:
     retry_backoff: float = field(default=DEFAULT_RETRY_BACKOFF, kw_only=True, validator=validators.ge(0.0))
     max_retry_wait: float = field(default=DEFAULT_MAX_RETRY_WAIT, kw_only=True, validator=validators.gt(0.0))
     retry_after_ceiling: float = field(default=DEFAULT_RETRY_AFTER_CEILING, kw_only=True, validator=validators.ge(0.0))
+    max_response_bytes: int = field(default=DEFAULT_MAX_RESPONSE_BYTES, kw_only=True, validator=validators.gt(0))
+    allow_insecure_http: bool = field(default=False, kw_only=True)
     strict: bool = field(default=False, kw_only=True)
     _client: httpx.Client | None = field(default=None, init=False, repr=False)
     _async_client: httpx.AsyncClient | None = field(default=None, init=False, repr=False)
+    _async_loop: Any = field(default=None, init=False, repr=False)  # weakref to the loop _async_client is bound to
+    _own_async: bool = field(default=False, init=False, repr=False)
+    # A with_options() copy: the client whose httpx clients (connections) it sends through, and the per-request
+    # settings it adds to theirs (timeout, headers); its retries and deadline are its own fields.
+    _parent: "Client | None" = field(default=None, init=False, repr=False, eq=False)
+    _per_request: dict[str, Any] = field(factory=dict, init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        _install_log_redaction()
+        install_log_redaction()
+        secret_headers = [v for k, v in self._headers.items() if k.lower() in SECRET_HEADER_NAMES]
+        try:
+            self._base_url = str(
+                check_base_url(
+                    self._base_url,
+                    source="base_url=",
+                    sends_secret=bool(secret_headers or self._auth_headers()),
+                    allow_insecure_http=self.allow_insecure_http,
+                )
+            )
+        except BaseURLError as err:
+            raise ConfigurationError(str(err)) from None
+        for value in secret_headers:  # a key passed as a header is masked like the token
+            register_secret(value)
+            weakref.finalize(self, release_secret, value)
 
     def _auth_headers(self) -> dict[str, str]:
         return {}
 
+    def with_options(
+        self,
+        *,
+        timeout: httpx.Timeout | float | None | Unset = UNSET,
+        max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
+        headers: Mapping[str, str] | Unset = UNSET,
+    ) -> Self:
+        """A copy of this client with other per-call settings; this client does not change.
+
+        The copy sends through this client's connections (no new connections, no new TLS handshakes), so it is
+        cheap enough to make per call: ``get_user.sync(client=client.with_options(timeout=2, max_retries=0))``.
+        ``headers`` are added to this client's (same names replace theirs). Closing the copy, or leaving its
+        ``with`` block, leaves the connections open: they are this client's to close.
+
+        Raises:
+            ValueError: a setting is out of range.
+        """
+        changes: dict[str, Any] = {}
+        per_request = dict(self._per_request)
+        if not isinstance(timeout, Unset):
+            changes["timeout"] = per_request["timeout"] = timeout
+        if not isinstance(max_retries, Unset):
+            changes["max_retries"] = max_retries
+        if not isinstance(deadline, Unset):
+            changes["deadline"] = deadline
+        if not isinstance(headers, Unset):
+            changes["headers"] = {**self._headers, **headers}
+            per_request["headers"] = {**per_request.get("headers", {}), **headers}
+        copy = evolve(self, **changes)
+        copy._parent = self._parent or self
+        copy._per_request = per_request
+        return copy
+
     def with_headers(self, headers: dict[str, str]) -> Self:
-        """Get a new client matching this one with additional headers"""
-        if self._client is not None:
-            self._client.headers.update(headers)
-        if self._async_client is not None:
-            self._async_client.headers.update(headers)
-        return evolve(self, headers={**self._headers, **headers})
+        """A copy with additional headers (`with_options(headers=...)`); this client does not change."""
+        return self.with_options(headers=headers)
+
+    def with_timeout(self, timeout: httpx.Timeout | float | None) -> Self:
+        """A copy with another per-attempt timeout (`with_options(timeout=...)`); this client does not change."""
+        return self.with_options(timeout=timeout)
 
     def with_cookies(self, cookies: dict[str, str]) -> Self:
-        """Get a new client matching this one with additional cookies"""
-        if self._client is not None:
-            self._client.cookies.update(cookies)
-        if self._async_client is not None:
-            self._async_client.cookies.update(cookies)
+        """Deprecated: pass ``cookies=`` to the constructor. A copy with additional cookies and connections of its
+        own (httpx has no per-request cookies); this client does not change."""
+        warnings.warn(
+            "Client.with_cookies() is deprecated: pass cookies= to the constructor", DeprecationWarning, stacklevel=2
+        )
         return evolve(self, cookies={**self._cookies, **cookies})
 
-    def with_timeout(self, timeout: httpx.Timeout) -> Self:
-        """Get a new client matching this one with a new timeout configuration"""
-        if self._client is not None:
-            self._client.timeout = timeout
-        if self._async_client is not None:
-            self._async_client.timeout = timeout
-        return evolve(self, timeout=timeout)
+    def _request(self, kwargs: dict[str, Any]) -> dict[str, Any]:
+        """An operation's request with this copy's per-request settings (unchanged for a client of its own)."""
+        if not self._per_request:
+            return kwargs
+        request = {**kwargs, **self._per_request}
+        if "headers" in self._per_request and "headers" in kwargs:  # the operation's own headers win
+            request["headers"] = {**self._per_request["headers"], **kwargs["headers"]}
+        return request
 
-    def _retrying(self, inner: httpx.BaseTransport | httpx.AsyncBaseTransport) -> RetryTransport:
-        retry = _Retry(
-            total=self.max_retries,
-            allowed_methods=RETRY_METHODS,
-            status_forcelist=RETRY_STATUSES,
-            # The library waits backoff_factor * 2**n before retry n (n = 1, 2, ...): halve it so retry 1 waits
-            # retry_backoff.
-            backoff_factor=self.retry_backoff / 2,
-            max_backoff_wait=self.max_retry_wait,
-            backoff_jitter=0.5,  # waits vary between half and all of the nominal one: spread, never bunched at 0
+    def _call_settings(self) -> _retry.CallSettings:
+        # Built per call from the public fields (cheap), so changing e.g. client.deadline takes effect.
+        return _retry.CallSettings(
+            deadline=self.deadline,
+            max_retries=self.max_retries,
+            first_wait=self.retry_backoff,
+            max_wait=self.max_retry_wait,
+            ceiling=self.retry_after_ceiling,
+            max_bytes=self.max_response_bytes,
         )
-        guard = _GuardTransport(inner, deadline=self.deadline, retry_after_ceiling=self.retry_after_ceiling)
-        return RetryTransport(transport=guard, retry=retry)
+
+    def _guarded(self, inner: httpx.BaseTransport | httpx.AsyncBaseTransport) -> OriginGuard:
+        bound_by_deadline(inner)  # the deadline also bounds a server that dribbles its headers (see _deadline)
+        return OriginGuard(inner, self._base_url, frozenset(k.lower() for k in self._auth_headers()))
 
     def _transport_settings(self) -> dict[str, Any]:
         """Arguments of the innermost httpx.HTTPTransport / AsyncHTTPTransport (see _TRANSPORT_ARGS)."""
         chosen = {key: value for key, value in self._httpx_args.items() if key in _TRANSPORT_ARGS}
-        return {"verify": self._verify_ssl, **chosen}
+        return {"verify": self._verify_ssl, "limits": DEFAULT_LIMITS, **chosen}
 
     def _httpx_settings(self) -> dict[str, Any]:
         # trust_env stays on the httpx client too: there it also governs .netrc and proxy variables.
@@ -372,10 +227,11 @@ class Client:
             for key, value in self._httpx_args.items()
             if key != "transport" and (key not in _TRANSPORT_ARGS or key == "trust_env")
         }
+        named = any(name.lower() == "user-agent" for name in self._headers)
         return {
             "base_url": self._base_url,
             "cookies": self._cookies,
-            "headers": {**self._headers, **self._auth_headers()},
+            "headers": {**({} if named else {"User-Agent": USER_AGENT}), **self._headers, **self._auth_headers()},
             "timeout": self._timeout,
             "follow_redirects": self._follow_redirects,
             **settings,
@@ -384,78 +240,115 @@ class Client:
     def set_httpx_client(self, client: httpx.Client) -> Self:
         """Manually set the underlying httpx.Client
 
-        **NOTE**: This will override any other settings on the client, including cookies, headers, timeout and
-        retries.
+        **NOTE**: This will override any other settings on the client, including cookies, headers and timeout.
+        Retries and the deadline still apply; the deadline bounds a dribbling server only on this client's own
+        transport.
         """
         self._client = client
         return self
 
     def get_httpx_client(self) -> httpx.Client:
         """Get the underlying httpx.Client, constructing a new one if not previously set"""
+        if self._parent is not None and self._client is None:
+            return self._parent.get_httpx_client()  # a with_options() copy: the original's connections
         if self._client is None:
             inner = self._httpx_args.get("transport") or httpx.HTTPTransport(**self._transport_settings())
-            self._client = httpx.Client(transport=self._retrying(inner), **self._httpx_settings())
+            self._client = httpx.Client(transport=self._guarded(inner), **self._httpx_settings())
         return self._client
+
+    def _borrows(self, own: object) -> bool:
+        """A with_options() copy without an httpx client of its own: the connections are the original's to close."""
+        return self._parent is not None and own is None
 
     def __enter__(self) -> Self:
         """Enter a context manager for self.client—you cannot enter twice (see httpx docs)"""
-        self.get_httpx_client().__enter__()
+        if not self._borrows(self._client):
+            self.get_httpx_client().__enter__()
         return self
 
     def __exit__(self, *args: Any, **kwargs: Any) -> None:
         """Exit a context manager for internal httpx.Client (see httpx docs)"""
-        self.get_httpx_client().__exit__(*args, **kwargs)
+        if not self._borrows(self._client):
+            self.get_httpx_client().__exit__(*args, **kwargs)
+
+    def close(self) -> None:
+        """Close the sync httpx client's connections; later calls raise errors.ClientClosedError. A copy made by
+        with_options() leaves the original's connections open."""
+        if not self._borrows(self._client):
+            self.get_httpx_client().close()
 
     def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
         """Manually set the underlying httpx.AsyncClient
 
-        **NOTE**: This will override any other settings on the client, including cookies, headers, timeout and
-        retries.
+        **NOTE**: This will override any other settings on the client, including cookies, headers and timeout.
         """
-        self._async_client = async_client
+        self._async_client, self._own_async = async_client, False
         return self
 
     def get_async_httpx_client(self) -> httpx.AsyncClient:
         """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
+        if self._parent is not None and self._async_client is None:
+            return self._parent.get_async_httpx_client()
         if self._async_client is None:
             inner = self._httpx_args.get("transport") or httpx.AsyncHTTPTransport(**self._transport_settings())
-            self._async_client = httpx.AsyncClient(transport=self._retrying(inner), **self._httpx_settings())
+            self._async_client = httpx.AsyncClient(transport=self._guarded(inner), **self._httpx_settings())
+            self._own_async = True
         return self._async_client
 
     async def __aenter__(self) -> Self:
         """Enter a context manager for underlying httpx.AsyncClient—you cannot enter twice (see httpx docs)"""
-        await self.get_async_httpx_client().__aenter__()
+        if not self._borrows(self._async_client):
+            await self._async_for_this_loop().__aenter__()
         return self
 
     async def __aexit__(self, *args: Any, **kwargs: Any) -> None:
         """Exit a context manager for underlying httpx.AsyncClient (see httpx docs)"""
-        await self.get_async_httpx_client().__aexit__(*args, **kwargs)
+        if not self._borrows(self._async_client):
+            await self.get_async_httpx_client().__aexit__(*args, **kwargs)
+
+    async def aclose(self) -> None:
+        """Close the async httpx client's connections; later calls raise errors.ClientClosedError. A copy made by
+        with_options() leaves the original's connections open."""
+        if not self._borrows(self._async_client):
+            await self.get_async_httpx_client().aclose()
+
+    def _async_for_this_loop(self) -> httpx.AsyncClient:
+        """The async httpx client, rebuilt when the running event loop is not the one its connections belong to
+        (one client used from two asyncio.run() calls): connections cannot cross event loops."""
+        if self._parent is not None and self._async_client is None:
+            return self._parent._async_for_this_loop()
+        import asyncio  # here, not at module level: sync use never pays for importing asyncio
+
+        loop = asyncio.get_running_loop()
+        bound = self._async_loop() if self._async_loop is not None else None
+        if (
+            self._own_async
+            and self._async_client is not None
+            and bound is not loop
+            and not self._async_client.is_closed
+        ):
+            self._async_client = None  # its connections belong to a loop that is gone or elsewhere: let them go
+        client = self.get_async_httpx_client()
+        self._async_loop = weakref.ref(loop)
+        return client
 
     def send(self, kwargs: dict[str, Any]) -> httpx.Response:
-        """Send one operation's request (retries included); transport failures raise the package's errors."""
-        try:
-            return self.get_httpx_client().request(**kwargs)
-        except Exception as err:
-            return _answer_or_raise(err, kwargs)
+        """Send one operation's request (retries and body included); failures raise the package's errors."""
+        client = self.get_httpx_client()
+        if client.is_closed:
+            raise ClientClosedError(
+                "this client was closed (its `with` block ended or close() was called): make a new one"
+            )
+        return _retry.send(client, self._request(kwargs), self._call_settings())
 
     async def send_async(self, kwargs: dict[str, Any]) -> httpx.Response:
         """Like `send`, on the async client."""
-        try:
-            return await self.get_async_httpx_client().request(**kwargs)
-        except Exception as err:
-            return _answer_or_raise(err, kwargs)
-
-
-def _answer_or_raise(err: Exception, kwargs: dict[str, Any]) -> httpx.Response:
-    """The server's answer when retrying stopped on purpose; otherwise the hierarchy's error for a failed send."""
-    if isinstance(err, _WaitBeyondCeiling):
-        return err.response
-    method, path = str(kwargs.get("method", "")).upper(), redact(str(kwargs.get("url", "")))
-    if isinstance(err, _DeadlineExceeded):
-        raise APITimeoutError(f"{method} {path}: {err}") from (err.__cause__ or err)
-    if isinstance(err, httpx.RequestError):
-        raise error_for_transport(err, method=method, path=path) from err
-    raise err
+        client = self._async_for_this_loop()
+        if client.is_closed:
+            raise ClientClosedError(
+                "this client was closed (its `async with` block ended or aclose() was called): make a new one"
+            )
+        return await _retry.send_async(client, self._request(kwargs), self._call_settings())
 
 
 @define
@@ -465,14 +358,19 @@ class AuthenticatedClient(Client):
     """
 
     token: str = field(repr=False)
-    """The API key"""
+    """The API key (surrounding whitespace is stripped; errors.ConfigurationError if it cannot be sent)"""
     prefix: str = ""
     """Written before the key in the header (ElevenLabs expects the bare key)"""
     auth_header_name: str = "xi-api-key"
     """The header that carries the key"""
 
     def __attrs_post_init__(self) -> None:
+        try:
+            self.token = check_key(self.token, source="token=")
+        except SecretError as err:
+            raise ConfigurationError(str(err)) from None
         register_secret(self.token)
+        weakref.finalize(self, release_secret, self.token)  # the key is masked while a client holds it, no longer
         super().__attrs_post_init__()
 
     def _auth_headers(self) -> dict[str, str]:
@@ -481,12 +379,22 @@ class AuthenticatedClient(Client):
     @classmethod
     def from_env(cls, token: str | None = None, *, base_url: str | None = None, **kwargs: Any) -> Self:
         """A client with the key from `token` or ELEVENLABS_API_KEY and the base URL from `base_url`,
-        ELEVENLABS_BASE_URL or `Region.PRODUCTION`; other keyword arguments go to the constructor."""
-        key = token or os.environ.get(API_KEY_ENV, "").strip()
-        if not key:
+        ELEVENLABS_BASE_URL or `Region.PRODUCTION`; other keyword arguments go to the constructor. A bad value
+        raises errors.ConfigurationError naming where it came from."""
+        source = "token=" if token else API_KEY_ENV
+        raw = token or os.environ.get(API_KEY_ENV, "")
+        if not raw.strip():
             raise MissingAPIKeyError(
                 f"no ElevenLabs API key: pass token=... to AuthenticatedClient.from_env() "
                 f"or set the {API_KEY_ENV} environment variable"
             )
+        url_source = "base_url=" if base_url else BASE_URL_ENV
         url = base_url or os.environ.get(BASE_URL_ENV, "").strip() or Region.PRODUCTION
+        try:
+            key = check_key(raw, source=source)
+            check_base_url(
+                url, source=url_source, sends_secret=True, allow_insecure_http=kwargs.get("allow_insecure_http", False)
+            )
+        except (SecretError, BaseURLError) as err:
+            raise ConfigurationError(str(err)) from None
         return cls(base_url=url, token=key, **kwargs)

@@ -1,54 +1,62 @@
 """Every failure of this package is an ElevenLabsError; catch that one class to handle them all.
 
 ElevenLabsError
-├── MissingAPIKeyError           no key given and none in the environment
-├── APIConnectionError           the request never got an HTTP answer (connect, read, write, protocol errors)
+├── ConfigurationError           the client cannot be built as asked (no key, a bad key or base URL), or was closed
+│   ├── MissingAPIKeyError       no key given and none in the environment
+│   └── ClientClosedError        the client was used after `with client:` ended or close() was called
+├── APIConnectionError           the request got no complete HTTP answer (connect, send, headers or body failed)
 │   └── APITimeoutError          ... because a timeout or the overall deadline ran out
 ├── APIStatusError               the server answered with an error status (one subclass per meaningful status)
 └── ResponseError                the answer had a success status but not the documented body
-    ├── ResponseDecodeError      not JSON, or not the JSON shape expected (HTML, truncated, empty, a list)
+    ├── ResponseDecodeError      not JSON, or not the JSON shape expected (HTML, truncated, empty, a list, too deep)
+    ├── ResponseTooLargeError    the body grew beyond the client's max_response_bytes (after decompression)
     └── ResponseValidationError  JSON that violates the response schema (every violation, with its JSON path)
 """
 
-import json
+import time
 from collections.abc import Iterable, Mapping
 from http import HTTPStatus
 from typing import Any
 
 import httpx
-from httpx_retries import Retry
+
+from . import _decode, _policy
+from ._secrets import redact, redact_bytes, redact_value
 
 # Headers that identify a request in the server's logs: quote them to ElevenLabs support.
 REQUEST_ID_HEADERS = ("request-id", "x-request-id", "x-trace-id", "x-amzn-trace-id", "cf-ray")
 _EXCERPT_CHARS = 200
-_SECRETS: set[str] = set()
-_MASK = "***"
 
 
-def register_secret(secret: str) -> None:
-    """Remember a secret (the API key) so that every error text and log line of this package masks it."""
-    if len(secret) >= 4:  # masking a very short string would mangle ordinary text
-        _SECRETS.add(secret)
-
-
-def redact(text: str) -> str:
-    """`text` with every registered secret masked: the second layer behind never formatting secrets at all."""
-    for secret in _SECRETS:
-        if secret in text:
-            text = text.replace(secret, _MASK)
-    return text
+def _rebuild(cls: type["ElevenLabsError"], message: str, state: dict[str, Any]) -> "ElevenLabsError":
+    error = cls.__new__(cls)
+    Exception.__init__(error, message)
+    error.__dict__.update(state)
+    return error
 
 
 class ElevenLabsError(Exception):
-    """Base class of every error raised by this package."""
+    """Base class of every error raised by this package. Its text never holds a registered secret (the API key)."""
 
     def __init__(self, message: str) -> None:
-        self.message = redact(message)
+        self.message: str = redact(message)
         super().__init__(self.message)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickles (a ProcessPoolExecutor worker's error) rebuild without calling __init__'s keyword arguments.
+        return (_rebuild, (type(self), self.message, dict(self.__dict__)))
 
-class MissingAPIKeyError(ElevenLabsError):
+
+class ConfigurationError(ElevenLabsError, ValueError):
+    """The client cannot be built or used as asked: the message says which setting (and which env var) is wrong."""
+
+
+class MissingAPIKeyError(ConfigurationError):
     """No API key was passed and none is set in the environment."""
+
+
+class ClientClosedError(ConfigurationError):
+    """The client was closed (its `with` block ended, or close() was called): create a new one."""
 
 
 class APIStatusError(ElevenLabsError):
@@ -70,9 +78,9 @@ class APIStatusError(ElevenLabsError):
         retry_after: float | None = None,
     ) -> None:
         self.status_code = status_code
-        self.headers = dict(headers)
-        self.body = body
-        self.detail = detail
+        self.headers: dict[str, str] = {k: redact(v) for k, v in headers.items()}
+        self.body: bytes = redact_bytes(body)
+        self.detail: Any = redact_value(detail)
         self.request_id = request_id
         self.retry_after = retry_after
         super().__init__(message)
@@ -131,20 +139,19 @@ _ERROR_CLASSES: dict[int, type[APIStatusError]] = {
 
 
 def retry_after_seconds(headers: Mapping[str, str]) -> float | None:
-    """How long the server asked to wait: `retry-after-ms`, else `Retry-After` (seconds or HTTP date), else None."""
-    millis = headers.get("retry-after-ms", "").strip()
-    if millis:
-        try:
-            return max(0.0, float(millis) / 1000)
-        except ValueError:
-            pass
-    value = headers.get("retry-after", "").strip()
-    if value:
-        try:
-            return Retry(total=0).parse_retry_after(value)  # httpx-retries' parser: seconds or HTTP date
-        except ValueError:
-            return None
-    return None
+    """How long the server asked to wait (see _policy.retry_after_seconds), from the current time."""
+    return _policy.retry_after_seconds(headers, now=time.time())
+
+
+def _describe_item(item: Any) -> str:
+    """One entry of a 422/400 `detail` list, whatever its shape (`loc` may be missing, null, a scalar, a list)."""
+    if not isinstance(item, dict):
+        return str(item)
+    loc = item.get("loc")
+    where = ".".join(str(p) for p in loc) if isinstance(loc, list) else ("" if loc is None else str(loc))
+    what = item.get("msg", item.get("message"))
+    text = str(item) if what is None else str(what)
+    return f"{where}: {text}" if where else text
 
 
 def _describe_detail(detail: Any) -> str:
@@ -153,21 +160,18 @@ def _describe_detail(detail: Any) -> str:
         parts = [str(p) for p in (code, text) if p]
         return ": ".join(parts) if parts else str(detail)
     if isinstance(detail, list):
-        items = []
-        for item in detail:
-            if isinstance(item, dict):
-                loc = ".".join(str(p) for p in item.get("loc", []))
-                items.append(f"{loc}: {item.get('msg', item)}" if loc else str(item.get("msg", item)))
-            else:
-                items.append(str(item))
-        return "; ".join(items)
+        if not detail:
+            return "the server gave no details (empty `detail` list)"
+        return "; ".join(_describe_item(item) for item in detail)
+    if detail is None or detail == "":
+        return "the server gave no details"
     return str(detail)
 
 
 def _detail_of(body: bytes) -> tuple[Any, str]:
     """The body's `detail` and a one-line description of it (an excerpt when the body is not ElevenLabs' JSON)."""
     try:
-        data = json.loads(body) if body.strip() else None
+        data = _decode.loads(body) if body.strip() else None
     except (UnicodeDecodeError, ValueError):
         return None, excerpt(body)
     if isinstance(data, dict) and "detail" in data:
@@ -224,8 +228,12 @@ class ResponseError(ElevenLabsError):
 
     def __init__(self, message: str, *, status_code: int, body: bytes) -> None:
         self.status_code = status_code
-        self.body = body
+        self.body: bytes = redact_bytes(body)
         super().__init__(message)
+
+
+class ResponseTooLargeError(ResponseError):
+    """The body grew beyond the client's `max_response_bytes` (counted after decompression); reading stopped."""
 
 
 class ResponseDecodeError(ResponseError):
@@ -240,7 +248,7 @@ class ResponseValidationError(ResponseError, ValueError):
 
     def __init__(self, model: str, violations: Iterable[str], *, status_code: int = 200, body: bytes = b"") -> None:
         self.model = model
-        self.violations = [redact(v) for v in violations]
+        self.violations: list[str] = [redact(v) for v in violations]
         listed = "\n".join(f"  - {v}" for v in self.violations)
         super().__init__(
             f"response does not match {model} ({len(self.violations)} problem{'s' if len(self.violations) != 1 else ''}):"
@@ -252,7 +260,8 @@ class ResponseValidationError(ResponseError, ValueError):
 
 def excerpt(body: bytes) -> str:
     """A short, printable start of a body for error messages."""
-    text = body[:_EXCERPT_CHARS].decode("utf-8", errors="replace")
+    # Masked before it is cut, so a secret the cut would split is masked whole (redact also masks cut pieces).
+    text = redact(body[: _EXCERPT_CHARS * 2].decode("utf-8", errors="replace"))[:_EXCERPT_CHARS]
     more = "…" if len(body) > _EXCERPT_CHARS else ""
     return repr(text + more) if body else "(empty body)"
 
@@ -266,12 +275,13 @@ def request_id_of(headers: Mapping[str, str]) -> str | None:
     return None
 
 
-def error_for_transport(err: Exception, *, method: str, path: str) -> APIConnectionError:
-    """The hierarchy's error for an httpx transport failure (raise it `from err`)."""
+def error_for_transport(err: Exception, *, method: str, path: str, phase: str) -> APIConnectionError:
+    """The hierarchy's error for an httpx transport failure in `phase` (e.g. "while reading the response body");
+    raise it `from err` (or from None when the httpx message would show a secret)."""
     what = f"{method} {path}"
     if isinstance(err, httpx.TimeoutException):
-        return APITimeoutError(f"{what} timed out ({type(err).__name__}): {err}")
-    return APIConnectionError(f"{what} failed before an HTTP answer ({type(err).__name__}): {err}")
+        return APITimeoutError(f"{what} timed out {phase} ({type(err).__name__}): {err}")
+    return APIConnectionError(f"{what} failed {phase} ({type(err).__name__}): {err}")
 
 
 def decode_json(status_code: int, body: bytes) -> Any:
@@ -281,7 +291,11 @@ def decode_json(status_code: int, body: bytes) -> Any:
             f"{status_code}: expected a JSON body, got {excerpt(body)}", status_code=status_code, body=body
         )
     try:
-        return json.loads(body)
+        return _decode.loads(body)
+    except _decode.DecodeLimitError as err:
+        raise ResponseDecodeError(
+            f"{status_code}: body refused ({err}); starts with {excerpt(body)}", status_code=status_code, body=body
+        ) from None
     except (UnicodeDecodeError, ValueError) as err:
         raise ResponseDecodeError(
             f"{status_code}: body is not valid JSON ({err}); starts with {excerpt(body)}",
@@ -296,6 +310,8 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "ClientClosedError",
+    "ConfigurationError",
     "ConflictError",
     "ElevenLabsError",
     "InternalServerError",
@@ -305,6 +321,7 @@ __all__ = [
     "RateLimitError",
     "ResponseDecodeError",
     "ResponseError",
+    "ResponseTooLargeError",
     "ResponseValidationError",
     "UnexpectedStatus",
     "UnprocessableEntityError",

@@ -1,63 +1,18 @@
-"""Contains some shared types for properties"""
+"""Shared types of the generated code, and the spec's secret field names."""
 
-import functools
-from collections.abc import Callable, Mapping, MutableMapping
-from http import HTTPStatus
-from typing import IO, Any, BinaryIO, Generic, Literal, Protocol, Self, TypeVar
+from collections.abc import Mapping
+from typing import Any
 
-from attrs import define
-
-from .errors import ResponseDecodeError, ResponseValidationError, decode_json
-
-
-class Unset:
-    def __bool__(self) -> Literal[False]:
-        return False
-
-
-UNSET: Unset = Unset()
-
-# The types that `httpx.Client(files=)` can accept, copied from that library.
-FileContent = IO[bytes] | bytes | str
-FileTypes = (
-    # (filename, file (or bytes), content_type)
-    tuple[str | None, FileContent, str | None]
-    # (filename, file (or bytes), content_type, headers)
-    | tuple[str | None, FileContent, str | None, Mapping[str, str]]
+from ._secrets import mask_keys, mask_secret
+from ._types import UNSET, File, FileContent, FileTypes, RequestFiles, Response, Unset, or_default
+from ._validation import (
+    SchemaModel,
+    lenient_parse_error,
+    parse_model,
+    parse_value,
+    schema_violations,
+    validate_response,
 )
-RequestFiles = list[tuple[str, FileTypes]]
-
-
-@define
-class File:
-    """Contains information for file uploads"""
-
-    payload: BinaryIO
-    file_name: str | None = None
-    mime_type: str | None = None
-
-    def to_tuple(self) -> FileTypes:
-        """Return a tuple representation that httpx will accept for multipart/form-data"""
-        return self.file_name, self.payload, self.mime_type
-
-
-T = TypeVar("T")
-
-
-@define
-class Response(Generic[T]):
-    """A response from an endpoint"""
-
-    status_code: HTTPStatus
-    content: bytes
-    headers: MutableMapping[str, str]
-    parsed: T | None
-
-
-def mask_secret(value: object) -> str:
-    """repr of a secret field: shows that a value is there, never the value (to_dict() still returns it)."""
-    return "'***'" if isinstance(value, str) and value else repr(value)
-
 
 # Every property name the spec marks `x-secret` in any model. Computed once for the whole package (here, not per
 # model: that walk made generating a large spec quadratic); an unknown field of such a name is masked in repr too.
@@ -66,235 +21,24 @@ SECRET_FIELD_NAMES: frozenset[str] = frozenset({"xi_api_key"})
 
 def mask_secret_keys(fields: Mapping[str, Any]) -> str:
     """repr of a model's unknown fields with the values of secret-named keys (SECRET_FIELD_NAMES) masked."""
-    return repr({key: ("***" if key in SECRET_FIELD_NAMES and value else value) for key, value in fields.items()})
-
-
-# --- Response schema checks -------------------------------------------------------------------------------------
-# Each generated model describes its schema as data (`json_shape()`, written by templates/model.py.jinja); one small
-# interpreter checks a JSON value against it and reports EVERY violation with its JSON path. A shape is one of:
-#   {"type": "string" | "integer" | "number" | "boolean" | "null" | "date-time" | "date" | "uuid"}
-#   {"enum": [values], "name": ...}   {"const": value}   {"model": <model class>}
-#   {"list": shape}   {"any_of": [shapes]}   {} (anything)
-
-_JSON_TYPE_NAMES = {dict: "object", list: "array", str: "string", bool: "boolean", int: "integer", float: "number"}
-
-
-class SchemaModel(Protocol):
-    """A generated model: it describes its schema and parses itself from a dict."""
-
-    @classmethod
-    def json_shape(cls) -> dict[str, Any]: ...
-
-    @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any], *, strict: bool = False) -> Self: ...
-
-
-M = TypeVar("M", bound=SchemaModel)
-
-
-def _got(value: object) -> str:
-    if value is None:
-        return "null"
-    text = repr(value) if isinstance(value, str) else _JSON_TYPE_NAMES.get(type(value), type(value).__name__)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
-def _describe(shape: Mapping[str, Any]) -> str:
-    if "type" in shape:
-        return str(shape["type"])
-    if "enum" in shape:
-        return f"one of {', '.join(repr(v) for v in shape['enum'])}"
-    if "const" in shape:
-        return repr(shape["const"])
-    if "model" in shape:
-        return f"object {shape['model'].__name__}"
-    if "list" in shape:
-        return f"array of {_describe(shape['list'])}"
-    if "any_of" in shape:
-        return " | ".join(_describe(s) for s in shape["any_of"])
-    return "any value"
-
-
-def _type_ok(kind: str, value: object) -> bool:
-    if kind == "null":
-        return value is None
-    if kind == "boolean":
-        return isinstance(value, bool)
-    if kind == "integer":
-        # JSON Schema 2020-12 counts an integral float (41230.0) as an integer; so do we.
-        if isinstance(value, float):
-            return value.is_integer()
-        return isinstance(value, int) and not isinstance(value, bool)
-    if kind == "number":
-        return isinstance(value, int | float) and not isinstance(value, bool)
-    if not isinstance(value, str):
-        return False
-    if kind in ("date-time", "date"):
-        # Imported here, not at module level: dateutil's parser costs cold start, and few specs have dates.
-        from dateutil.parser import isoparse  # noqa: PLC0415
-
-        try:
-            isoparse(value)
-        except (ValueError, OverflowError):
-            return False
-    return True
-
-
-# JSON types whose values have exactly one Python type (bool is not an integer here).
-_EXACT_TYPES: dict[str, type] = {"string": str, "integer": int, "boolean": bool, "null": type(None)}
-
-# One field of a prepared model shape: JSON name, shape, required, and the Python types that pass it at a glance.
-_Field = tuple[str, Mapping[str, Any], bool, frozenset[type]]
-
-
-@functools.cache
-def _model_fields(model_cls: type[SchemaModel]) -> tuple[str, list[_Field]]:
-    """A model's json_shape(), prepared once per class: strict mode checks every response against it, and most
-    values are of a plain type one `type(v) in` settles, without a _check call per field."""
-    shape = model_cls.json_shape()
-    fields: list[_Field] = []
-    for name, (field_shape, required) in shape["properties"].items():
-        options = field_shape.get("any_of", [field_shape])
-        plain = frozenset(_EXACT_TYPES[o["type"]] for o in options if o.get("type") in _EXACT_TYPES)
-        fields.append((name, field_shape, required, plain))
-    return shape["name"], fields
-
-
-def _check(shape: Mapping[str, Any], value: object, path: str, problems: list[str]) -> None:
-    where = path or "$"
-    if "type" in shape:
-        if not _type_ok(shape["type"], value):
-            problems.append(f"{where}: expected {shape['type']}, got {_got(value)}")
-    elif "enum" in shape:
-        if value not in shape["enum"] or not isinstance(value, str | int):
-            problems.append(
-                f"{where}: unknown {shape.get('name', 'enum')} value {_got(value)} (expected {_describe(shape)})"
-            )
-    elif "const" in shape:
-        if value != shape["const"]:
-            problems.append(f"{where}: expected {shape['const']!r}, got {_got(value)}")
-    elif "list" in shape:
-        if not isinstance(value, list):
-            problems.append(f"{where}: expected array, got {_got(value)}")
-            return
-        for index, item in enumerate(value):
-            _check(shape["list"], item, f"{path}[{index}]", problems)
-    elif "any_of" in shape:
-        for option in shape["any_of"]:
-            trial: list[str] = []
-            _check(option, value, path, trial)
-            if not trial:
-                return
-        # One non-null option (a nullable field): its own, more precise, problems.
-        real = [s for s in shape["any_of"] if s.get("type") != "null"]
-        if len(real) == 1 and value is not None:
-            _check(real[0], value, path, problems)
-        else:
-            problems.append(f"{where}: expected {_describe(shape)}, got {_got(value)}")
-    elif "model" in shape:
-        model_name, fields = _model_fields(shape["model"])
-        if not isinstance(value, Mapping):
-            problems.append(f"{where}: expected object {model_name}, got {_got(value)}")
-            return
-        for name, field_shape, required, plain in fields:
-            if name in value:
-                field_value = value[name]
-                if type(field_value) not in plain:  # the common case needs no closer look
-                    _check(field_shape, field_value, f"{path}.{name}" if path else name, problems)
-            elif required:
-                problems.append(f"{path}.{name}: required field missing" if path else f"{name}: required field missing")
-
-
-def schema_violations(model_cls: type[SchemaModel], data: object) -> list[str]:
-    """Every way `data` violates the schema of `model_cls`, as `<json path>: <problem>` lines (empty when valid).
-
-    Unknown fields are not violations: the API may add fields at any time.
-    """
-    problems: list[str] = []
-    _check({"model": model_cls}, data, "", problems)
-    return problems
-
-
-def validate_response(model_cls: type[M], data: object) -> M:
-    """Parse `data` strictly: ResponseValidationError listing every violation, else the model."""
-    problems = schema_violations(model_cls, data)
-    if problems or not isinstance(data, Mapping):
-        raise ResponseValidationError(model_cls.__name__, problems)
-    return model_cls.from_dict(data)
-
-
-def lenient_parse_error(model_cls: type[SchemaModel], data: object, err: Exception) -> ResponseValidationError:
-    """What a lenient parse that hit an unrepresentable value raises: ResponseValidationError listing every schema
-    violation from this level down (a nested model's error is recomputed here, so paths start at the top), its
-    `__cause__` the original KeyError/TypeError/ValueError."""
-    root = err.__cause__ if isinstance(err, ResponseValidationError) and err.__cause__ else err
-    problems = schema_violations(model_cls, data) or [f"$: {type(root).__name__}: {root}"]
-    error = ResponseValidationError(model_cls.__name__, problems)
-    error.__cause__ = root
-    return error
-
-
-def parse_model(model_cls: type[M], status_code: int, body: bytes, *, strict: bool = False) -> M:
-    """The body of a success response as `model_cls`, or an error of the package's hierarchy; never a raw
-    KeyError/TypeError/ValueError. Lenient by default (off-spec values are kept as they came, unknown fields and enum
-    values too); `strict=True` rejects any schema violation."""
-    data = decode_json(status_code, body)
-    if not isinstance(data, Mapping):
-        raise ResponseDecodeError(
-            f"{status_code}: expected a JSON object ({model_cls.__name__}), got {_got(data)}",
-            status_code=status_code,
-            body=body,
-        )
-    try:
-        return model_cls.from_dict(data, strict=strict)
-    except ResponseValidationError as err:
-        # The same finding, with the answer it came from.
-        raise ResponseValidationError(err.model, err.violations, status_code=status_code, body=body) from (
-            err.__cause__ or err
-        )
-
-
-# --- Success bodies that are not one object (issue 9: lists, unions, enums, maps of the whole API) ----------------
-# Kept apart from the model checks above so the runtime move (templates -> modules) can lift it as one piece.
-V = TypeVar("V")
-
-
-def parse_value(
-    parse: Callable[[Any], V],
-    shape: Mapping[str, Any],
-    name: str,
-    status_code: int,
-    body: bytes,
-    *,
-    strict: bool = False,
-) -> V:
-    """A JSON success body that is not a single object (`list[Model]`, a union, an enum...) parsed by the endpoint's
-    generated `parse`, or an error of the package's hierarchy listing every schema violation with its path; never a
-    raw KeyError/TypeError/ValueError. `strict=True` rejects any violation, as for models."""
-    data = decode_json(status_code, body)
-    problems: list[str] = []
-    if strict:
-        _check(shape, data, "", problems)
-        if problems:
-            raise ResponseValidationError(name, problems, status_code=status_code, body=body)
-    try:
-        return parse(data)
-    except (KeyError, TypeError, ValueError, AttributeError) as err:
-        root = err.__cause__ if isinstance(err, ResponseValidationError) and err.__cause__ else err
-        _check(shape, data, "", problems)
-        raise ResponseValidationError(
-            name, problems or [f"$: {type(root).__name__}: {root}"], status_code=status_code, body=body
-        ) from root
+    return mask_keys(fields, SECRET_FIELD_NAMES)
 
 
 __all__ = [
+    "SECRET_FIELD_NAMES",
     "UNSET",
     "File",
+    "FileContent",
     "FileTypes",
     "RequestFiles",
     "Response",
     "SchemaModel",
     "Unset",
+    "lenient_parse_error",
+    "mask_secret",
+    "mask_secret_keys",
+    "or_default",
+    "parse_model",
     "parse_value",
     "schema_violations",
     "validate_response",

@@ -5,6 +5,8 @@ _logger = logging.getLogger(__name__)
 
 
 class CharacterRefreshPeriod(StrEnum):
+    """The values the spec lists; a value it does not list parses to a member that keeps it (`is_known` is False)."""
+
     ANNUAL_PERIOD = "annual_period"
     MONTHLY_PERIOD = "monthly_period"
     VALUE_1 = "3_month_period"

@@ -1,27 +1,43 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..errors import ResponseValidationError
-from ..types import UNSET, Unset, lenient_parse_error, mask_secret_keys, validate_response
+from .._drift import Drift, broken_field, drift_repr, lenient_parse, received
+from ..types import UNSET, Unset, mask_secret_keys, validate_response
 
 T = TypeVar("T", bound="DiscountResponseModel")
 
 
 @_attrs_define
 class DiscountResponseModel:
+    """The `DiscountResponseModel` object of the API."""
+
     discount_percent_off: float | None | Unset = UNSET
-    """ The discount applied to the invoice. E.g. [20.0f] for 20% off. """
+    """ The discount applied to the invoice. E.g. [20.0f] for 20% off. May be missing (`UNSET`) or null (`None`).
+    """
     discount_amount_off: float | None | Unset = UNSET
-    """ The discount applied to the invoice. E.g. [20.0f] for 20 cents off. """
+    """ The discount applied to the invoice. E.g. [20.0f] for 20 cents off. May be missing (`UNSET`) or null
+    (`None`). """
     # Unknown fields named like a secret anywhere in the spec (types.SECRET_FIELD_NAMES) are masked in repr too.
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=mask_secret_keys)
+    # --- drift (runtime/_drift.py): set when lenient parsing left broken fields unset
+    _drift: Drift | None = _attrs_field(init=False, default=None, repr=False, eq=False)
+
+    if not TYPE_CHECKING:  # hidden from type checkers: every declared attribute keeps its declared type
+
+        def __getattr__(self, name: str) -> Any:
+            broken_field(self, name)  # only reached for an unset attribute: a broken field raises its problem
+    # --- end drift
 
     def to_dict(self) -> dict[str, Any]:
+        """This model as the JSON object it came from: missing fields stay out, unknown fields are kept."""
+        as_received = received(self)  # drift: a model with broken fields gives back what it received
+        if as_received is not None:
+            return as_received
         discount_percent_off: float | None | Unset
         if isinstance(self.discount_percent_off, Unset):
             discount_percent_off = UNSET
@@ -46,7 +62,7 @@ class DiscountResponseModel:
 
     @classmethod
     def json_shape(cls) -> dict[str, Any]:
-        """This model's schema as data: {"name": ..., "properties": {json name: (shape, required)}}."""
+        """This model's schema as data: {"name": ..., "properties": {json name: (shape, required, python name)}}."""
         return {
             "name": "DiscountResponseModel",
             "properties": {
@@ -58,6 +74,7 @@ class DiscountResponseModel:
                         ]
                     },
                     False,
+                    "discount_percent_off",
                 ),
                 "discount_amount_off": (
                     {
@@ -67,22 +84,20 @@ class DiscountResponseModel:
                         ]
                     },
                     False,
+                    "discount_amount_off",
                 ),
             },
         }
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any], *, strict: bool = False) -> T:
-        """Parse a JSON object. Lenient by default: off-spec values are kept as they came, and what cannot be parsed
-        raises errors.ResponseValidationError (never a bare KeyError/TypeError/ValueError). `strict=True` rejects any
-        schema violation. Either way the error lists every violation with its JSON path."""
+        """Parse a JSON object. Lenient by default: unknown fields and enum values are kept; a missing required field
+        or a wrongly typed value leaves that field unset, and reading it raises errors.ResponseValidationError with
+        its JSON path (the rest of the model reads normally). `strict=True` rejects any schema violation, listing
+        every one with its JSON path."""
         if strict:
             return validate_response(cls, src_dict)
-        try:
-            return cls._from_dict_lenient(src_dict)
-        except (KeyError, TypeError, ValueError, AttributeError, ResponseValidationError) as err:
-            error = lenient_parse_error(cls, src_dict, err)
-            raise error from error.__cause__  # the original KeyError/TypeError/ValueError
+        return lenient_parse(cls, src_dict)
 
     @classmethod
     def _from_dict_lenient(cls: type[T], src_dict: Mapping[str, Any]) -> T:
@@ -115,3 +130,6 @@ class DiscountResponseModel:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+DiscountResponseModel.__repr__ = drift_repr(DiscountResponseModel.__repr__)  # type: ignore[method-assign]  # drift: broken fields show as <broken>

@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..errors import ResponseValidationError
+from .._drift import Drift, broken_field, drift_repr, lenient_parse, received
 from ..models.billing_period import BillingPeriod
 from ..models.character_refresh_period import CharacterRefreshPeriod
 from ..models.currency import Currency
 from ..models.subscription_status_type import SubscriptionStatusType
-from ..types import UNSET, Unset, lenient_parse_error, mask_secret_keys, validate_response
+from ..types import UNSET, Unset, mask_secret_keys, validate_response
 
 if TYPE_CHECKING:
     from ..models.invoice_response_model import InvoiceResponseModel
@@ -25,7 +25,8 @@ T = TypeVar("T", bound="ExtendedSubscriptionResponseModel")
 
 @_attrs_define
 class ExtendedSubscriptionResponseModel:
-    """
+    """The `ExtendedSubscriptionResponseModel` object of the API.
+
     Example:
         {'allowed_to_extend_character_limit': True, 'billing_period': 'monthly_period', 'can_extend_character_limit':
             True, 'can_extend_voice_limit': True, 'can_use_instant_voice_cloning': True,
@@ -46,78 +47,92 @@ class ExtendedSubscriptionResponseModel:
     """
 
     tier: str
-    """ The tier of the user's subscription. """
+    """ The tier of the user's subscription. Always present, never null. """
     character_count: int
-    """ The number of characters used by the user. """
+    """ The number of characters used by the user. Always present, never null. """
     character_limit: int
-    """ The maximum number of characters allowed in the current billing period. """
+    """ The maximum number of characters allowed in the current billing period. Always present, never null. """
     max_character_limit_extension: int | None
     """ Deprecated: use `max_credit_limit_extension`. Maximum number of characters that the character limit can be
-    exceeded by. Managed by the workspace admin. """
+    exceeded by. Managed by the workspace admin. Always present; may be null (`None`). """
     max_credit_limit_extension: int | Literal["unlimited"]
     """ Maximum number of credits that the credit limit can be exceeded by. Managed by the workspace admin.
-    `"unlimited"` means no cap, `0` means usage-based billing is disabled. """
+    `"unlimited"` means no cap, `0` means usage-based billing is disabled. Always present, never null. """
     can_extend_character_limit: bool
-    """ Whether the workspace is entitled to enter overages (usage-based billing). """
+    """ Whether the workspace is entitled to enter overages (usage-based billing). Always present, never null. """
     allowed_to_extend_character_limit: bool
     """ Deprecated: use `max_credit_limit_extension != 0`. Whether the user is allowed to extend their character
-    limit. """
+    limit. Always present, never null. """
     voice_slots_used: int
-    """ The number of voice slots used by the user. """
+    """ The number of voice slots used by the user. Always present, never null. """
     professional_voice_slots_used: int
     """ The number of professional voice slots used. For consolidated billing this is the group-wide count across
-    all workspaces in the group; see professional_voice_slots_used_in_workspace for the current workspace only. """
+    all workspaces in the group; see professional_voice_slots_used_in_workspace for the current workspace only.
+    Always present, never null. """
     professional_voice_slots_used_in_workspace: int
     """ The number of professional voice slots used in the current workspace. For consolidated billing,
     professional_voice_slots_used counts across all workspaces in the group, while this counts only the current
-    workspace. """
+    workspace. Always present, never null. """
     voice_limit: int
-    """ The maximum number of voice slots allowed for the user. """
+    """ The maximum number of voice slots allowed for the user. Always present, never null. """
     voice_add_edit_counter: int
-    """ The number of voice add/edits used by the user. """
+    """ The number of voice add/edits used by the user. Always present, never null. """
     professional_voice_limit: int
-    """ The maximum number of professional voices allowed for the user. """
+    """ The maximum number of professional voices allowed for the user. Always present, never null. """
     can_extend_voice_limit: bool
-    """ Whether the user can extend their voice limit. """
+    """ Whether the user can extend their voice limit. Always present, never null. """
     can_use_instant_voice_cloning: bool
-    """ Whether the user can use instant voice cloning. """
+    """ Whether the user can use instant voice cloning. Always present, never null. """
     can_use_professional_voice_cloning: bool
-    """ Whether the user can use professional voice cloning. """
+    """ Whether the user can use professional voice cloning. Always present, never null. """
     current_overage: Price
-    """ Currency/amount pair. """
+    """ The current usage-based overage cost. Always present, never null. """
     status: SubscriptionStatusType
+    """ The status of the user's subscription. Always present, never null. """
     open_invoices: list[InvoiceResponseModel]
-    """ The open invoices for the user. """
+    """ The open invoices for the user. Always present, never null. """
     has_open_invoices: bool
-    """ Whether the user has open invoices. """
+    """ Whether the user has open invoices. Always present, never null. """
     next_character_count_reset_unix: int | None | Unset = UNSET
-    """ The Unix timestamp of the next character count reset. """
+    """ The Unix timestamp of the next character count reset. May be missing (`UNSET`) or null (`None`). """
     max_voice_add_edits: int | None | Unset = UNSET
-    """ The maximum number of voice add/edits allowed for the user. """
+    """ The maximum number of voice add/edits allowed for the user. May be missing (`UNSET`) or null (`None`). """
     currency: Currency | None | Unset = UNSET
-    """ The currency of the user's subscription. """
+    """ The currency of the user's subscription. May be missing (`UNSET`) or null (`None`). """
     billing_period: BillingPeriod | None | Unset = UNSET
-    """ The billing period of the user's subscription. """
+    """ The billing period of the user's subscription. May be missing (`UNSET`) or null (`None`). """
     character_refresh_period: CharacterRefreshPeriod | None | Unset = UNSET
-    """ The character refresh period of the user's subscription. """
+    """ The character refresh period of the user's subscription. May be missing (`UNSET`) or null (`None`). """
     next_invoice: InvoiceResponseModel | None | Unset = UNSET
-    """ The next invoice for the user. """
+    """ The next invoice for the user. May be missing (`UNSET`) or null (`None`). """
     pending_change: None | PendingCancellationResponseModel | PendingSubscriptionSwitchResponseModel | Unset = UNSET
-    """ The pending change for the user. """
+    """ The pending change for the user. May be missing (`UNSET`) or null (`None`). """
     has_used_starter_coupon_on_account: bool | Unset = False
     """ True if any workspace owned by this user's auth account has redeemed the starter first-month discount
-    coupon. """
+    coupon. May be missing (`UNSET`); never null. """
     has_used_creator_coupon_on_account: bool | Unset = False
     """ True if any workspace owned by this user's auth account has redeemed the creator first-month discount
-    coupon. """
+    coupon. May be missing (`UNSET`); never null. """
     # Unknown fields named like a secret anywhere in the spec (types.SECRET_FIELD_NAMES) are masked in repr too.
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=mask_secret_keys)
+    # --- drift (runtime/_drift.py): set when lenient parsing left broken fields unset
+    _drift: Drift | None = _attrs_field(init=False, default=None, repr=False, eq=False)
+
+    if not TYPE_CHECKING:  # hidden from type checkers: every declared attribute keeps its declared type
+
+        def __getattr__(self, name: str) -> Any:
+            broken_field(self, name)  # only reached for an unset attribute: a broken field raises its problem
+    # --- end drift
 
     def to_dict(self) -> dict[str, Any]:
+        """This model as the JSON object it came from: missing fields stay out, unknown fields are kept."""
         from ..models.invoice_response_model import InvoiceResponseModel  # noqa: PLC0415
         from ..models.pending_cancellation_response_model import PendingCancellationResponseModel  # noqa: PLC0415
         from ..models.pending_subscription_switch_response_model import PendingSubscriptionSwitchResponseModel  # noqa: PLC0415
 
+        as_received = received(self)  # drift: a model with broken fields gives back what it received
+        if as_received is not None:
+            return as_received
         tier = self.tier
 
         character_count = self.character_count
@@ -270,7 +285,7 @@ class ExtendedSubscriptionResponseModel:
 
     @classmethod
     def json_shape(cls) -> dict[str, Any]:
-        """This model's schema as data: {"name": ..., "properties": {json name: (shape, required)}}."""
+        """This model's schema as data: {"name": ..., "properties": {json name: (shape, required, python name)}}."""
         from ..models.invoice_response_model import InvoiceResponseModel  # noqa: PLC0415
         from ..models.pending_cancellation_response_model import PendingCancellationResponseModel  # noqa: PLC0415
         from ..models.pending_subscription_switch_response_model import PendingSubscriptionSwitchResponseModel  # noqa: PLC0415
@@ -279,9 +294,9 @@ class ExtendedSubscriptionResponseModel:
         return {
             "name": "ExtendedSubscriptionResponseModel",
             "properties": {
-                "tier": ({"type": "string"}, True),
-                "character_count": ({"type": "integer"}, True),
-                "character_limit": ({"type": "integer"}, True),
+                "tier": ({"type": "string"}, True, "tier"),
+                "character_count": ({"type": "integer"}, True, "character_count"),
+                "character_limit": ({"type": "integer"}, True, "character_limit"),
                 "max_character_limit_extension": (
                     {
                         "any_of": [
@@ -290,6 +305,7 @@ class ExtendedSubscriptionResponseModel:
                         ]
                     },
                     True,
+                    "max_character_limit_extension",
                 ),
                 "max_credit_limit_extension": (
                     {
@@ -299,19 +315,24 @@ class ExtendedSubscriptionResponseModel:
                         ]
                     },
                     True,
+                    "max_credit_limit_extension",
                 ),
-                "can_extend_character_limit": ({"type": "boolean"}, True),
-                "allowed_to_extend_character_limit": ({"type": "boolean"}, True),
-                "voice_slots_used": ({"type": "integer"}, True),
-                "professional_voice_slots_used": ({"type": "integer"}, True),
-                "professional_voice_slots_used_in_workspace": ({"type": "integer"}, True),
-                "voice_limit": ({"type": "integer"}, True),
-                "voice_add_edit_counter": ({"type": "integer"}, True),
-                "professional_voice_limit": ({"type": "integer"}, True),
-                "can_extend_voice_limit": ({"type": "boolean"}, True),
-                "can_use_instant_voice_cloning": ({"type": "boolean"}, True),
-                "can_use_professional_voice_cloning": ({"type": "boolean"}, True),
-                "current_overage": ({"model": Price}, True),
+                "can_extend_character_limit": ({"type": "boolean"}, True, "can_extend_character_limit"),
+                "allowed_to_extend_character_limit": ({"type": "boolean"}, True, "allowed_to_extend_character_limit"),
+                "voice_slots_used": ({"type": "integer"}, True, "voice_slots_used"),
+                "professional_voice_slots_used": ({"type": "integer"}, True, "professional_voice_slots_used"),
+                "professional_voice_slots_used_in_workspace": (
+                    {"type": "integer"},
+                    True,
+                    "professional_voice_slots_used_in_workspace",
+                ),
+                "voice_limit": ({"type": "integer"}, True, "voice_limit"),
+                "voice_add_edit_counter": ({"type": "integer"}, True, "voice_add_edit_counter"),
+                "professional_voice_limit": ({"type": "integer"}, True, "professional_voice_limit"),
+                "can_extend_voice_limit": ({"type": "boolean"}, True, "can_extend_voice_limit"),
+                "can_use_instant_voice_cloning": ({"type": "boolean"}, True, "can_use_instant_voice_cloning"),
+                "can_use_professional_voice_cloning": ({"type": "boolean"}, True, "can_use_professional_voice_cloning"),
+                "current_overage": ({"model": Price}, True, "current_overage"),
                 "status": (
                     {
                         "enum": [
@@ -325,9 +346,10 @@ class ExtendedSubscriptionResponseModel:
                         "name": "SubscriptionStatusType",
                     },
                     True,
+                    "status",
                 ),
-                "open_invoices": ({"list": {"model": InvoiceResponseModel}}, True),
-                "has_open_invoices": ({"type": "boolean"}, True),
+                "open_invoices": ({"list": {"model": InvoiceResponseModel}}, True, "open_invoices"),
+                "has_open_invoices": ({"type": "boolean"}, True, "has_open_invoices"),
                 "next_character_count_reset_unix": (
                     {
                         "any_of": [
@@ -336,6 +358,7 @@ class ExtendedSubscriptionResponseModel:
                         ]
                     },
                     False,
+                    "next_character_count_reset_unix",
                 ),
                 "max_voice_add_edits": (
                     {
@@ -345,6 +368,7 @@ class ExtendedSubscriptionResponseModel:
                         ]
                     },
                     False,
+                    "max_voice_add_edits",
                 ),
                 "currency": (
                     {
@@ -362,6 +386,7 @@ class ExtendedSubscriptionResponseModel:
                         ]
                     },
                     False,
+                    "currency",
                 ),
                 "billing_period": (
                     {
@@ -379,6 +404,7 @@ class ExtendedSubscriptionResponseModel:
                         ]
                     },
                     False,
+                    "billing_period",
                 ),
                 "character_refresh_period": (
                     {
@@ -396,6 +422,7 @@ class ExtendedSubscriptionResponseModel:
                         ]
                     },
                     False,
+                    "character_refresh_period",
                 ),
                 "next_invoice": (
                     {
@@ -405,6 +432,7 @@ class ExtendedSubscriptionResponseModel:
                         ]
                     },
                     False,
+                    "next_invoice",
                 ),
                 "pending_change": (
                     {
@@ -415,24 +443,30 @@ class ExtendedSubscriptionResponseModel:
                         ]
                     },
                     False,
+                    "pending_change",
                 ),
-                "has_used_starter_coupon_on_account": ({"type": "boolean"}, False),
-                "has_used_creator_coupon_on_account": ({"type": "boolean"}, False),
+                "has_used_starter_coupon_on_account": (
+                    {"type": "boolean"},
+                    False,
+                    "has_used_starter_coupon_on_account",
+                ),
+                "has_used_creator_coupon_on_account": (
+                    {"type": "boolean"},
+                    False,
+                    "has_used_creator_coupon_on_account",
+                ),
             },
         }
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any], *, strict: bool = False) -> T:
-        """Parse a JSON object. Lenient by default: off-spec values are kept as they came, and what cannot be parsed
-        raises errors.ResponseValidationError (never a bare KeyError/TypeError/ValueError). `strict=True` rejects any
-        schema violation. Either way the error lists every violation with its JSON path."""
+        """Parse a JSON object. Lenient by default: unknown fields and enum values are kept; a missing required field
+        or a wrongly typed value leaves that field unset, and reading it raises errors.ResponseValidationError with
+        its JSON path (the rest of the model reads normally). `strict=True` rejects any schema violation, listing
+        every one with its JSON path."""
         if strict:
             return validate_response(cls, src_dict)
-        try:
-            return cls._from_dict_lenient(src_dict)
-        except (KeyError, TypeError, ValueError, AttributeError, ResponseValidationError) as err:
-            error = lenient_parse_error(cls, src_dict, err)
-            raise error from error.__cause__  # the original KeyError/TypeError/ValueError
+        return lenient_parse(cls, src_dict)
 
     @classmethod
     def _from_dict_lenient(cls: type[T], src_dict: Mapping[str, Any]) -> T:
@@ -650,3 +684,6 @@ class ExtendedSubscriptionResponseModel:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+ExtendedSubscriptionResponseModel.__repr__ = drift_repr(ExtendedSubscriptionResponseModel.__repr__)  # type: ignore[method-assign]  # drift: broken fields show as <broken>

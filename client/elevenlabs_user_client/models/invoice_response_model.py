@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..errors import ResponseValidationError
+from .._drift import Drift, broken_field, drift_repr, lenient_parse, received
 from ..models.invoice_response_model_payment_intent_status import InvoiceResponseModelPaymentIntentStatus
 from ..models.invoice_response_model_payment_intent_statusses_item import InvoiceResponseModelPaymentIntentStatussesItem
-from ..types import UNSET, Unset, lenient_parse_error, mask_secret_keys, validate_response
+from ..types import UNSET, Unset, mask_secret_keys, validate_response
 
 if TYPE_CHECKING:
     from ..models.discount_response_model import DiscountResponseModel
@@ -20,7 +20,8 @@ T = TypeVar("T", bound="InvoiceResponseModel")
 
 @_attrs_define
 class InvoiceResponseModel:
-    """
+    """The `InvoiceResponseModel` object of the API.
+
     Example:
         {'amount_due_cents': 1000, 'discounts': [{'discount_percent_off': 20.0}], 'next_payment_attempt_unix':
             1738356858, 'payment_intent_status': 'processing', 'payment_intent_statusses': ['processing', 'succeeded'],
@@ -29,28 +30,45 @@ class InvoiceResponseModel:
     """
 
     amount_due_cents: int
-    """ The amount due in cents. """
+    """ The amount due in cents. Always present, never null. """
     discounts: list[DiscountResponseModel]
-    """ The discounts applied to the invoice. """
+    """ The discounts applied to the invoice. Always present, never null. """
     next_payment_attempt_unix: int
-    """ The Unix timestamp of the next payment attempt. -1 when there is no next payment attempt. """
+    """ The Unix timestamp of the next payment attempt. -1 when there is no next payment attempt. Always present,
+    never null. """
     payment_intent_status: InvoiceResponseModelPaymentIntentStatus | None
     """ Deprecated. Use [payment_intent_statusses] instead. The status of this invoice's first payment intent. None
-    when there is no payment intent. """
+    when there is no payment intent. Always present; may be null (`None`). """
     payment_intent_statusses: list[InvoiceResponseModelPaymentIntentStatussesItem]
-    """ The statuses of this invoice's payment intents. Empty list when there are no payment intents. """
+    """ The statuses of this invoice's payment intents. Empty list when there are no payment intents. Always
+    present, never null. """
     subtotal_cents: int | None | Unset = UNSET
-    """ The subtotal amount in cents before tax (exclusive of tax and discounts). """
+    """ The subtotal amount in cents before tax (exclusive of tax and discounts). May be missing (`UNSET`) or null
+    (`None`). """
     tax_cents: int | None | Unset = UNSET
-    """ The tax amount in cents. """
+    """ The tax amount in cents. May be missing (`UNSET`) or null (`None`). """
     discount_percent_off: float | None | Unset = UNSET
-    """ Deprecated. Use [discounts] instead. The discount applied to the invoice. E.g. [20.0f] for 20% off. """
+    """ Deprecated. Use [discounts] instead. The discount applied to the invoice. E.g. [20.0f] for 20% off. May be
+    missing (`UNSET`) or null (`None`). """
     discount_amount_off: float | None | Unset = UNSET
-    """ Deprecated. Use [discounts] instead. The discount applied to the invoice. E.g. [20.0f] for 20 cents off. """
+    """ Deprecated. Use [discounts] instead. The discount applied to the invoice. E.g. [20.0f] for 20 cents off. May
+    be missing (`UNSET`) or null (`None`). """
     # Unknown fields named like a secret anywhere in the spec (types.SECRET_FIELD_NAMES) are masked in repr too.
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=mask_secret_keys)
+    # --- drift (runtime/_drift.py): set when lenient parsing left broken fields unset
+    _drift: Drift | None = _attrs_field(init=False, default=None, repr=False, eq=False)
+
+    if not TYPE_CHECKING:  # hidden from type checkers: every declared attribute keeps its declared type
+
+        def __getattr__(self, name: str) -> Any:
+            broken_field(self, name)  # only reached for an unset attribute: a broken field raises its problem
+    # --- end drift
 
     def to_dict(self) -> dict[str, Any]:
+        """This model as the JSON object it came from: missing fields stay out, unknown fields are kept."""
+        as_received = received(self)  # drift: a model with broken fields gives back what it received
+        if as_received is not None:
+            return as_received
         amount_due_cents = self.amount_due_cents
 
         discounts = []
@@ -119,15 +137,15 @@ class InvoiceResponseModel:
 
     @classmethod
     def json_shape(cls) -> dict[str, Any]:
-        """This model's schema as data: {"name": ..., "properties": {json name: (shape, required)}}."""
+        """This model's schema as data: {"name": ..., "properties": {json name: (shape, required, python name)}}."""
         from ..models.discount_response_model import DiscountResponseModel  # noqa: PLC0415
 
         return {
             "name": "InvoiceResponseModel",
             "properties": {
-                "amount_due_cents": ({"type": "integer"}, True),
-                "discounts": ({"list": {"model": DiscountResponseModel}}, True),
-                "next_payment_attempt_unix": ({"type": "integer"}, True),
+                "amount_due_cents": ({"type": "integer"}, True, "amount_due_cents"),
+                "discounts": ({"list": {"model": DiscountResponseModel}}, True, "discounts"),
+                "next_payment_attempt_unix": ({"type": "integer"}, True, "next_payment_attempt_unix"),
                 "payment_intent_status": (
                     {
                         "any_of": [
@@ -147,6 +165,7 @@ class InvoiceResponseModel:
                         ]
                     },
                     True,
+                    "payment_intent_status",
                 ),
                 "payment_intent_statusses": (
                     {
@@ -164,6 +183,7 @@ class InvoiceResponseModel:
                         }
                     },
                     True,
+                    "payment_intent_statusses",
                 ),
                 "subtotal_cents": (
                     {
@@ -173,6 +193,7 @@ class InvoiceResponseModel:
                         ]
                     },
                     False,
+                    "subtotal_cents",
                 ),
                 "tax_cents": (
                     {
@@ -182,6 +203,7 @@ class InvoiceResponseModel:
                         ]
                     },
                     False,
+                    "tax_cents",
                 ),
                 "discount_percent_off": (
                     {
@@ -191,6 +213,7 @@ class InvoiceResponseModel:
                         ]
                     },
                     False,
+                    "discount_percent_off",
                 ),
                 "discount_amount_off": (
                     {
@@ -200,22 +223,20 @@ class InvoiceResponseModel:
                         ]
                     },
                     False,
+                    "discount_amount_off",
                 ),
             },
         }
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any], *, strict: bool = False) -> T:
-        """Parse a JSON object. Lenient by default: off-spec values are kept as they came, and what cannot be parsed
-        raises errors.ResponseValidationError (never a bare KeyError/TypeError/ValueError). `strict=True` rejects any
-        schema violation. Either way the error lists every violation with its JSON path."""
+        """Parse a JSON object. Lenient by default: unknown fields and enum values are kept; a missing required field
+        or a wrongly typed value leaves that field unset, and reading it raises errors.ResponseValidationError with
+        its JSON path (the rest of the model reads normally). `strict=True` rejects any schema violation, listing
+        every one with its JSON path."""
         if strict:
             return validate_response(cls, src_dict)
-        try:
-            return cls._from_dict_lenient(src_dict)
-        except (KeyError, TypeError, ValueError, AttributeError, ResponseValidationError) as err:
-            error = lenient_parse_error(cls, src_dict, err)
-            raise error from error.__cause__  # the original KeyError/TypeError/ValueError
+        return lenient_parse(cls, src_dict)
 
     @classmethod
     def _from_dict_lenient(cls: type[T], src_dict: Mapping[str, Any]) -> T:
@@ -295,3 +316,6 @@ class InvoiceResponseModel:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+InvoiceResponseModel.__repr__ = drift_repr(InvoiceResponseModel.__repr__)  # type: ignore[method-assign]  # drift: broken fields show as <broken>

@@ -5,6 +5,8 @@ _logger = logging.getLogger(__name__)
 
 
 class InvoiceResponseModelPaymentIntentStatus(StrEnum):
+    """The values the spec lists; a value it does not list parses to a member that keeps it (`is_known` is False)."""
+
     CANCELED = "canceled"
     PROCESSING = "processing"
     REQUIRES_ACTION = "requires_action"

@@ -1,26 +1,41 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..errors import ResponseValidationError
-from ..types import UNSET, Unset, lenient_parse_error, mask_secret_keys, validate_response
+from .._drift import Drift, broken_field, drift_repr, lenient_parse, received
+from ..types import UNSET, Unset, mask_secret_keys, validate_response
 
 T = TypeVar("T", bound="PendingCancellationResponseModel")
 
 
 @_attrs_define
 class PendingCancellationResponseModel:
+    """The `PendingCancellationResponseModel` object of the API."""
+
     timestamp_seconds: int
-    """ The timestamp of the cancellation. """
+    """ The timestamp of the cancellation. Always present, never null. """
     kind: Literal["cancellation"] | Unset = "cancellation"
+    """ May be missing (`UNSET`); never null. """
     # Unknown fields named like a secret anywhere in the spec (types.SECRET_FIELD_NAMES) are masked in repr too.
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=mask_secret_keys)
+    # --- drift (runtime/_drift.py): set when lenient parsing left broken fields unset
+    _drift: Drift | None = _attrs_field(init=False, default=None, repr=False, eq=False)
+
+    if not TYPE_CHECKING:  # hidden from type checkers: every declared attribute keeps its declared type
+
+        def __getattr__(self, name: str) -> Any:
+            broken_field(self, name)  # only reached for an unset attribute: a broken field raises its problem
+    # --- end drift
 
     def to_dict(self) -> dict[str, Any]:
+        """This model as the JSON object it came from: missing fields stay out, unknown fields are kept."""
+        as_received = received(self)  # drift: a model with broken fields gives back what it received
+        if as_received is not None:
+            return as_received
         timestamp_seconds = self.timestamp_seconds
 
         kind = self.kind
@@ -39,27 +54,24 @@ class PendingCancellationResponseModel:
 
     @classmethod
     def json_shape(cls) -> dict[str, Any]:
-        """This model's schema as data: {"name": ..., "properties": {json name: (shape, required)}}."""
+        """This model's schema as data: {"name": ..., "properties": {json name: (shape, required, python name)}}."""
         return {
             "name": "PendingCancellationResponseModel",
             "properties": {
-                "timestamp_seconds": ({"type": "integer"}, True),
-                "kind": ({"const": "cancellation"}, False),
+                "timestamp_seconds": ({"type": "integer"}, True, "timestamp_seconds"),
+                "kind": ({"const": "cancellation"}, False, "kind"),
             },
         }
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any], *, strict: bool = False) -> T:
-        """Parse a JSON object. Lenient by default: off-spec values are kept as they came, and what cannot be parsed
-        raises errors.ResponseValidationError (never a bare KeyError/TypeError/ValueError). `strict=True` rejects any
-        schema violation. Either way the error lists every violation with its JSON path."""
+        """Parse a JSON object. Lenient by default: unknown fields and enum values are kept; a missing required field
+        or a wrongly typed value leaves that field unset, and reading it raises errors.ResponseValidationError with
+        its JSON path (the rest of the model reads normally). `strict=True` rejects any schema violation, listing
+        every one with its JSON path."""
         if strict:
             return validate_response(cls, src_dict)
-        try:
-            return cls._from_dict_lenient(src_dict)
-        except (KeyError, TypeError, ValueError, AttributeError, ResponseValidationError) as err:
-            error = lenient_parse_error(cls, src_dict, err)
-            raise error from error.__cause__  # the original KeyError/TypeError/ValueError
+        return lenient_parse(cls, src_dict)
 
     @classmethod
     def _from_dict_lenient(cls: type[T], src_dict: Mapping[str, Any]) -> T:
@@ -94,3 +106,6 @@ class PendingCancellationResponseModel:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+PendingCancellationResponseModel.__repr__ = drift_repr(PendingCancellationResponseModel.__repr__)  # type: ignore[method-assign]  # drift: broken fields show as <broken>

@@ -5,6 +5,10 @@ _logger = logging.getLogger(__name__)
 
 
 class PendingSubscriptionSwitchResponseModelNextTier(StrEnum):
+    """The tier to change to.
+
+    The values the spec lists; a value it does not list parses to a member that keeps it (`is_known` is False)."""
+
     CREATOR = "creator"
     ENTERPRISE = "enterprise"
     FREE = "free"

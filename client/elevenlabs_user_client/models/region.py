@@ -5,6 +5,11 @@ _logger = logging.getLogger(__name__)
 
 
 class Region(StrEnum):
+    """Base URLs of the ElevenLabs regions, derived by the importer from this document's servers; each member is named
+        by its server's x-region-name.
+
+    The values the spec lists; a value it does not list parses to a member that keeps it (`is_known` is False)."""
+
     EU_RESIDENCY = "https://api.eu.residency.elevenlabs.io"
     IN_RESIDENCY = "https://api.in.residency.elevenlabs.io"
     PRODUCTION = "https://api.elevenlabs.io"

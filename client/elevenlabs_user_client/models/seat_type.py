@@ -5,6 +5,10 @@ _logger = logging.getLogger(__name__)
 
 
 class SeatType(StrEnum):
+    """Seat types for workspace members.
+
+    The values the spec lists; a value it does not list parses to a member that keeps it (`is_known` is False)."""
+
     WORKSPACE_ADMIN = "workspace_admin"
     WORKSPACE_LITE_MEMBER = "workspace_lite_member"
     WORKSPACE_MEMBER = "workspace_member"

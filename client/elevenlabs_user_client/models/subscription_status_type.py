@@ -5,6 +5,8 @@ _logger = logging.getLogger(__name__)
 
 
 class SubscriptionStatusType(StrEnum):
+    """The values the spec lists; a value it does not list parses to a member that keeps it (`is_known` is False)."""
+
     ACTIVE = "active"
     FREE = "free"
     FREE_DISABLED = "free_disabled"

@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..errors import ResponseValidationError
+from .._drift import Drift, broken_field, drift_repr, lenient_parse, received
 from ..models.seat_type import SeatType
-from ..types import UNSET, Unset, lenient_parse_error, mask_secret, mask_secret_keys, validate_response
+from ..types import UNSET, Unset, mask_secret, mask_secret_keys, validate_response
 
 if TYPE_CHECKING:
     from ..models.subscription_response_model import SubscriptionResponseModel
@@ -19,7 +19,8 @@ T = TypeVar("T", bound="UserResponseModel")
 
 @_attrs_define
 class UserResponseModel:
-    """
+    """The `UserResponseModel` object of the API.
+
     Example:
         {'can_use_delayed_payment_methods': False, 'created_at': 1753999199, 'first_name': 'John', 'is_api_key_hashed':
             False, 'is_new_user': False, 'is_onboarding_checklist_completed': True, 'is_onboarding_completed': True,
@@ -36,42 +37,55 @@ class UserResponseModel:
     """
 
     user_id: str
-    """ The unique identifier of the user. """
+    """ The unique identifier of the user. Always present, never null. """
     subscription: SubscriptionResponseModel
+    """ Details of the user's subscription. Always present, never null. """
     is_new_user: bool
     """ Whether the user is new. This field is deprecated and will be removed in the future. Use 'created_at'
-    instead. """
+    instead. Always present, never null. """
     can_use_delayed_payment_methods: bool
     """ This field is deprecated and will be removed in a future major version. Instead use
-    subscription.trust_on_invoice_creation. """
+    subscription.trust_on_invoice_creation. Always present, never null. """
     is_onboarding_completed: bool
-    """ Whether the user's onboarding is completed. """
+    """ Whether the user's onboarding is completed. Always present, never null. """
     is_onboarding_checklist_completed: bool
-    """ Whether the user's onboarding checklist is completed. """
+    """ Whether the user's onboarding checklist is completed. Always present, never null. """
     created_at: int
     """ The unix timestamp of the user's creation. 0 if the user was created before the unix timestamp was added.
-    """
+    Always present, never null. """
     seat_type: SeatType
-    """ Seat types for workspace members. """
+    """ The seat type of the user. Always present, never null. """
     show_compliance_terms: bool | Unset = False
     """ Whether to show compliance terms (ToS, Privacy Policy, biometric consent) during onboarding. Set for users
-    signing up from the marketing site. """
+    signing up from the marketing site. May be missing (`UNSET`); never null. """
     first_name: None | str | Unset = UNSET
-    """ First name of the user. """
+    """ First name of the user. May be missing (`UNSET`) or null (`None`). """
     is_api_key_hashed: bool | Unset = False
-    """ Whether the user's API key is hashed. """
+    """ Whether the user's API key is hashed. May be missing (`UNSET`); never null. """
     xi_api_key_preview: None | str | Unset = UNSET
-    """ The preview of the user's API key. """
+    """ The preview of the user's API key. May be missing (`UNSET`) or null (`None`). """
     referral_link_code: None | str | Unset = UNSET
-    """ The referral link code of the user. """
+    """ The referral link code of the user. May be missing (`UNSET`) or null (`None`). """
     partnerstack_partner_default_link: None | str | Unset = UNSET
-    """ The Partnerstack partner default link of the user. """
+    """ The Partnerstack partner default link of the user. May be missing (`UNSET`) or null (`None`). """
     xi_api_key: None | str | Unset = _attrs_field(default=UNSET, repr=mask_secret)
-    """ The API key of the user. """
+    """ The API key of the user. May be missing (`UNSET`) or null (`None`). """
     # Unknown fields named like a secret anywhere in the spec (types.SECRET_FIELD_NAMES) are masked in repr too.
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=mask_secret_keys)
+    # --- drift (runtime/_drift.py): set when lenient parsing left broken fields unset
+    _drift: Drift | None = _attrs_field(init=False, default=None, repr=False, eq=False)
+
+    if not TYPE_CHECKING:  # hidden from type checkers: every declared attribute keeps its declared type
+
+        def __getattr__(self, name: str) -> Any:
+            broken_field(self, name)  # only reached for an unset attribute: a broken field raises its problem
+    # --- end drift
 
     def to_dict(self) -> dict[str, Any]:
+        """This model as the JSON object it came from: missing fields stay out, unknown fields are kept."""
+        as_received = received(self)  # drift: a model with broken fields gives back what it received
+        if as_received is not None:
+            return as_received
         user_id = self.user_id
 
         subscription = self.subscription.to_dict()
@@ -155,19 +169,19 @@ class UserResponseModel:
 
     @classmethod
     def json_shape(cls) -> dict[str, Any]:
-        """This model's schema as data: {"name": ..., "properties": {json name: (shape, required)}}."""
+        """This model's schema as data: {"name": ..., "properties": {json name: (shape, required, python name)}}."""
         from ..models.subscription_response_model import SubscriptionResponseModel  # noqa: PLC0415
 
         return {
             "name": "UserResponseModel",
             "properties": {
-                "user_id": ({"type": "string"}, True),
-                "subscription": ({"model": SubscriptionResponseModel}, True),
-                "is_new_user": ({"type": "boolean"}, True),
-                "can_use_delayed_payment_methods": ({"type": "boolean"}, True),
-                "is_onboarding_completed": ({"type": "boolean"}, True),
-                "is_onboarding_checklist_completed": ({"type": "boolean"}, True),
-                "created_at": ({"type": "integer"}, True),
+                "user_id": ({"type": "string"}, True, "user_id"),
+                "subscription": ({"model": SubscriptionResponseModel}, True, "subscription"),
+                "is_new_user": ({"type": "boolean"}, True, "is_new_user"),
+                "can_use_delayed_payment_methods": ({"type": "boolean"}, True, "can_use_delayed_payment_methods"),
+                "is_onboarding_completed": ({"type": "boolean"}, True, "is_onboarding_completed"),
+                "is_onboarding_checklist_completed": ({"type": "boolean"}, True, "is_onboarding_checklist_completed"),
+                "created_at": ({"type": "integer"}, True, "created_at"),
                 "seat_type": (
                     {
                         "enum": [
@@ -178,8 +192,9 @@ class UserResponseModel:
                         "name": "SeatType",
                     },
                     True,
+                    "seat_type",
                 ),
-                "show_compliance_terms": ({"type": "boolean"}, False),
+                "show_compliance_terms": ({"type": "boolean"}, False, "show_compliance_terms"),
                 "first_name": (
                     {
                         "any_of": [
@@ -188,8 +203,9 @@ class UserResponseModel:
                         ]
                     },
                     False,
+                    "first_name",
                 ),
-                "is_api_key_hashed": ({"type": "boolean"}, False),
+                "is_api_key_hashed": ({"type": "boolean"}, False, "is_api_key_hashed"),
                 "xi_api_key_preview": (
                     {
                         "any_of": [
@@ -198,6 +214,7 @@ class UserResponseModel:
                         ]
                     },
                     False,
+                    "xi_api_key_preview",
                 ),
                 "referral_link_code": (
                     {
@@ -207,6 +224,7 @@ class UserResponseModel:
                         ]
                     },
                     False,
+                    "referral_link_code",
                 ),
                 "partnerstack_partner_default_link": (
                     {
@@ -216,6 +234,7 @@ class UserResponseModel:
                         ]
                     },
                     False,
+                    "partnerstack_partner_default_link",
                 ),
                 "xi_api_key": (
                     {
@@ -225,22 +244,20 @@ class UserResponseModel:
                         ]
                     },
                     False,
+                    "xi_api_key",
                 ),
             },
         }
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any], *, strict: bool = False) -> T:
-        """Parse a JSON object. Lenient by default: off-spec values are kept as they came, and what cannot be parsed
-        raises errors.ResponseValidationError (never a bare KeyError/TypeError/ValueError). `strict=True` rejects any
-        schema violation. Either way the error lists every violation with its JSON path."""
+        """Parse a JSON object. Lenient by default: unknown fields and enum values are kept; a missing required field
+        or a wrongly typed value leaves that field unset, and reading it raises errors.ResponseValidationError with
+        its JSON path (the rest of the model reads normally). `strict=True` rejects any schema violation, listing
+        every one with its JSON path."""
         if strict:
             return validate_response(cls, src_dict)
-        try:
-            return cls._from_dict_lenient(src_dict)
-        except (KeyError, TypeError, ValueError, AttributeError, ResponseValidationError) as err:
-            error = lenient_parse_error(cls, src_dict, err)
-            raise error from error.__cause__  # the original KeyError/TypeError/ValueError
+        return lenient_parse(cls, src_dict)
 
     @classmethod
     def _from_dict_lenient(cls: type[T], src_dict: Mapping[str, Any]) -> T:
@@ -314,3 +331,6 @@ class UserResponseModel:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+UserResponseModel.__repr__ = drift_repr(UserResponseModel.__repr__)  # type: ignore[method-assign]  # drift: broken fields show as <broken>

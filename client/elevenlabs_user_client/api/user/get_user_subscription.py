@@ -37,14 +37,15 @@ def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[ExtendedSubscriptionResponseModel]:
     try:
-        parsed = _parse_response(client=client, response=response)
-    except errors.ElevenLabsError:
-        parsed = None  # an error status or an off-spec body: the raw answer is all there is
+        parsed, error = _parse_response(client=client, response=response), None
+    except errors.ElevenLabsError as err:
+        parsed, error = None, err  # an error status or an off-spec body: the raw answer, and why it did not parse
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
         parsed=parsed,
+        error=error,
     )
 
 

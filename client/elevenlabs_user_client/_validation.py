@@ -1,3 +1,11 @@
+"""Schema checks of response bodies (strict mode) and the one parse entry point of every operation."""
+
+import functools
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol, Self, TypeVar
+
+from .errors import ResponseDecodeError, ResponseValidationError, decode_json
+
 # --- Response schema checks -------------------------------------------------------------------------------------
 # Each generated model describes its schema as data (`json_shape()`, written by templates/model.py.jinja); one small
 # interpreter checks a JSON value against it and reports EVERY violation with its JSON path. A shape is one of:
@@ -12,10 +20,17 @@ class SchemaModel(Protocol):
     """A generated model: it describes its schema and parses itself from a dict."""
 
     @classmethod
-    def json_shape(cls) -> dict[str, Any]: ...
+    def json_shape(cls) -> dict[str, Any]:
+        """The model's schema as data (see the shapes above)."""
+        ...
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any], *, strict: bool = False) -> Self: ...
+    def from_dict(cls, src_dict: Mapping[str, Any], *, strict: bool = False) -> Self:
+        """Parse a JSON object into the model (``strict=True``: reject any schema violation)."""
+        ...
+
+    @classmethod
+    def _from_dict_lenient(cls, src_dict: Mapping[str, Any]) -> Self: ...
 
 
 M = TypeVar("M", bound=SchemaModel)
@@ -72,8 +87,9 @@ def _type_ok(kind: str, value: object) -> bool:
 # JSON types whose values have exactly one Python type (bool is not an integer here).
 _EXACT_TYPES: dict[str, type] = {"string": str, "integer": int, "boolean": bool, "null": type(None)}
 
-# One field of a prepared model shape: JSON name, shape, required, and the Python types that pass it at a glance.
-_Field = tuple[str, Mapping[str, Any], bool, frozenset[type]]
+# One field of a prepared model shape: JSON name, shape, required, the Python types that pass it at a glance, and
+# the attribute's Python name.
+_Field = tuple[str, Mapping[str, Any], bool, frozenset[type], str]
 
 
 @functools.cache
@@ -82,21 +98,36 @@ def _model_fields(model_cls: type[SchemaModel]) -> tuple[str, list[_Field]]:
     values are of a plain type one `type(v) in` settles, without a _check call per field."""
     shape = model_cls.json_shape()
     fields: list[_Field] = []
-    for name, (field_shape, required) in shape["properties"].items():
+    for name, (field_shape, required, python_name) in shape["properties"].items():
         options = field_shape.get("any_of", [field_shape])
         plain = frozenset(_EXACT_TYPES[o["type"]] for o in options if o.get("type") in _EXACT_TYPES)
-        fields.append((name, field_shape, required, plain))
+        fields.append((name, field_shape, required, plain, python_name))
     return shape["name"], fields
 
 
-def _check(shape: Mapping[str, Any], value: object, path: str, problems: list[str]) -> None:
+def _depth(problem: str) -> int:
+    """How deep a problem's JSON path (before ": ") goes: one per field or index."""
+    where = problem.split(": ", 1)[0]
+    return 0 if where == "$" else where.count(".") + where.count("[") + 1
+
+
+def _check(
+    shape: Mapping[str, Any], value: object, path: str, problems: list[str], lenient: bool = False, deep: bool = True
+) -> None:
+    """Append to `problems` every way `value` breaks `shape`. `lenient`: what lenient parsing keeps is fine (an
+    enum value the spec does not list yet). `deep=False`: a nested model only has to be an object (it checks
+    itself when it is parsed)."""
     where = path or "$"
     if "type" in shape:
         if not _type_ok(shape["type"], value):
             problems.append(f"{where}: expected {shape['type']}, got {_got(value)}")
     elif "enum" in shape:
+        if lenient and isinstance(value, str):
+            return
         if value not in shape["enum"] or not isinstance(value, str | int):
-            problems.append(f"{where}: unknown {shape.get('name', 'enum')} value {_got(value)} (expected {_describe(shape)})")
+            problems.append(
+                f"{where}: unknown {shape.get('name', 'enum')} value {_got(value)} (expected {_describe(shape)})"
+            )
     elif "const" in shape:
         if value != shape["const"]:
             problems.append(f"{where}: expected {shape['const']!r}, got {_got(value)}")
@@ -105,29 +136,43 @@ def _check(shape: Mapping[str, Any], value: object, path: str, problems: list[st
             problems.append(f"{where}: expected array, got {_got(value)}")
             return
         for index, item in enumerate(value):
-            _check(shape["list"], item, f"{path}[{index}]", problems)
+            _check(shape["list"], item, f"{path}[{index}]", problems, lenient, deep)
     elif "any_of" in shape:
+        trials: list[tuple[Mapping[str, Any], list[str]]] = []
         for option in shape["any_of"]:
             trial: list[str] = []
-            _check(option, value, path, trial)
+            _check(option, value, path, trial, lenient, deep)
             if not trial:
                 return
+            trials.append((option, trial))
         # One non-null option (a nullable field): its own, more precise, problems.
         real = [s for s in shape["any_of"] if s.get("type") != "null"]
         if len(real) == 1 and value is not None:
-            _check(real[0], value, path, problems)
+            _check(real[0], value, path, problems, lenient, deep)
+            return
+        # Several: the closest member is the one that got deepest into the value before failing (fewest problems on
+        # a tie); its problems say what to fix, where a bare "got object" would not.
+        option, closest = max(trials, key=lambda t: (max(_depth(p) for p in t[1]), -len(t[1])))
+        found = f"{where}: expected {_describe(shape)}, got {_got(value)}"
+        if max(_depth(p) for p in closest) > _depth(where):
+            # One problem still (one value is wrong), naming the closest member's problems, the deepest first.
+            shown = sorted(closest, key=_depth, reverse=True)
+            more = f" (+{len(shown) - 3} more)" if len(shown) > 3 else ""
+            problems.append(f"{found}; closest, {_describe(option)}: {'; '.join(shown[:3])}{more}")
         else:
-            problems.append(f"{where}: expected {_describe(shape)}, got {_got(value)}")
+            problems.append(found)
     elif "model" in shape:
         model_name, fields = _model_fields(shape["model"])
         if not isinstance(value, Mapping):
             problems.append(f"{where}: expected object {model_name}, got {_got(value)}")
             return
-        for name, field_shape, required, plain in fields:
+        if not deep:
+            return
+        for name, field_shape, required, plain, _ in fields:
             if name in value:
                 field_value = value[name]
                 if type(field_value) not in plain:  # the common case needs no closer look
-                    _check(field_shape, field_value, f"{path}.{name}" if path else name, problems)
+                    _check(field_shape, field_value, f"{path}.{name}" if path else name, problems, lenient)
             elif required:
                 problems.append(f"{path}.{name}: required field missing" if path else f"{name}: required field missing")
 
@@ -181,13 +226,18 @@ def parse_model(model_cls: type[M], status_code: int, body: bytes, *, strict: bo
         )
 
 
-# --- Success bodies that are not one object (issue 9: lists, unions, enums, maps of the whole API) ----------------
-# Kept apart from the model checks above so the runtime move (templates -> modules) can lift it as one piece.
+# --- Success bodies that are not one object (the whole API: lists, unions, enums, maps) --------------------------
 V = TypeVar("V")
 
 
 def parse_value(
-    parse: Callable[[Any], V], shape: Mapping[str, Any], name: str, status_code: int, body: bytes, *, strict: bool = False
+    parse: Callable[[Any], V],
+    shape: Mapping[str, Any],
+    name: str,
+    status_code: int,
+    body: bytes,
+    *,
+    strict: bool = False,
 ) -> V:
     """A JSON success body that is not a single object (`list[Model]`, a union, an enum...) parsed by the endpoint's
     generated `parse`, or an error of the package's hierarchy listing every schema violation with its path; never a

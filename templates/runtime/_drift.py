@@ -1,0 +1,182 @@
+"""Lenient parsing that survives drift: a response that breaks the schema still gives its model.
+
+A required field that is missing, or a value of the wrong type, does not fail the call: the model is returned,
+its intact fields read normally, and reading a broken field raises errors.ResponseValidationError naming its JSON
+path, the expected type and what arrived (the attribute is simply not set, so the declared types stay true).
+`to_dict()` gives back what was received. Each broken path is logged once per process, as a warning.
+
+The fast path costs one schema check of the whole body (the same one strict mode runs); only a body that fails it
+takes the slow path below.
+"""
+
+import copy
+from collections.abc import Callable, Mapping
+from contextvars import ContextVar
+from typing import Any, NoReturn, TypeVar
+
+import attrs
+
+from ._logging import logger
+from ._validation import SchemaModel, _check, _model_fields, lenient_parse_error
+from .errors import ResponseValidationError
+
+M = TypeVar("M", bound=SchemaModel)
+
+# True while the generator's parser runs on a body already checked whole: nested models skip their own check.
+_CHECKED: ContextVar[bool] = ContextVar("elevenlabs_checked", default=False)
+# While a drifted body is parsed: id() of each object in it -> its JSON path (nested models name full paths).
+_PATHS: ContextVar[dict[int, str] | None] = ContextVar("elevenlabs_paths", default=None)
+_WARNED: set[str] = set()
+_PARSE_ERRORS = (KeyError, TypeError, ValueError, AttributeError, ResponseValidationError)
+
+
+class DriftedFieldError(ResponseValidationError, AttributeError):
+    """Reading a field the response broke (missing, or of the wrong type). Also an AttributeError, so getattr()
+    with a default, hasattr() and reprs treat the field as absent."""
+
+
+class Drift:
+    """What a drifted model keeps: the body as received, and each broken field's problem."""
+
+    __slots__ = ("model", "received", "broken")
+
+    def __init__(self, model: str, received: Mapping[str, Any], broken: dict[str, str]) -> None:
+        self.model, self.received, self.broken = model, received, broken
+
+
+def _paths_of(value: Any, path: str, into: dict[int, str]) -> None:
+    if isinstance(value, Mapping):
+        into[id(value)] = path
+        for key, item in value.items():
+            _paths_of(item, f"{path}.{key}" if path else str(key), into)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _paths_of(item, f"{path}[{index}]", into)
+
+
+def _placeholder(shape: Mapping[str, Any], depth: int = 0) -> Any:
+    """A value that satisfies `shape`, standing in for a broken one while the generator's parser runs."""
+    if "type" in shape:
+        return {
+            "string": "",
+            "integer": 0,
+            "number": 0.0,
+            "boolean": False,
+            "date-time": "1970-01-01T00:00:00Z",
+            "date": "1970-01-01",
+            "uuid": "00000000-0000-0000-0000-000000000000",
+        }.get(shape["type"])
+    if "enum" in shape:
+        return shape["enum"][0]
+    if "const" in shape:
+        return shape["const"]
+    if "list" in shape:
+        return []
+    if "any_of" in shape:
+        options = shape["any_of"]
+        if any(option.get("type") == "null" for option in options):
+            return None
+        return _placeholder(options[0], depth + 1)
+    if "model" in shape and depth < 32:
+        _, fields = _model_fields(shape["model"])
+        return {name: _placeholder(s, depth + 1) for name, s, required, _, _ in fields if required}
+    return None
+
+
+def _warn_once(path_and_problem: str, model: str) -> None:
+    if path_and_problem not in _WARNED:
+        _WARNED.add(path_and_problem)
+        logger.warning("%s: %s; reading that field raises ResponseValidationError", model, path_and_problem)
+
+
+def _parse_drifted(model_cls: type[M], data: Mapping[str, Any]) -> M:
+    model_name, fields = _model_fields(model_cls)
+    prefix = (_PATHS.get() or {}).get(id(data), "")
+    broken: dict[str, str] = {}
+    patched = dict(data)
+    for name, shape, required, _, python_name in fields:
+        path = f"{prefix}.{name}" if prefix else name
+        if name not in data:
+            if required:
+                broken[python_name] = f"{path}: required field missing"
+                patched[name] = _placeholder(shape)
+            continue
+        local: list[str] = []
+        _check(shape, data[name], path, local, lenient=True, deep=False)
+        if local:
+            broken[python_name] = "; ".join(local)
+            patched[name] = _placeholder(shape)
+    try:
+        model = model_cls._from_dict_lenient(patched)
+    except _PARSE_ERRORS as err:
+        error = lenient_parse_error(model_cls, data, err)
+        raise error from error.__cause__
+    if broken:
+        for python_name, problem in broken.items():
+            delattr(model, python_name)  # an unset slot: reading it goes to the model's __getattr__
+            _warn_once(problem, model_name)
+        model._drift = Drift(model_name, data, broken)  # type: ignore[attr-defined]
+    return model
+
+
+def lenient_parse(model_cls: type[M], data: Mapping[str, Any]) -> M:
+    """`model_cls` from `data`, lenient: see the module's docstring."""
+    if _CHECKED.get():
+        return model_cls._from_dict_lenient(data)
+    problems: list[str] = []
+    _check({"model": model_cls}, data, "", problems, lenient=True)
+    if not problems:
+        token = _CHECKED.set(True)
+        try:
+            return model_cls._from_dict_lenient(data)
+        except _PARSE_ERRORS as err:
+            error = lenient_parse_error(model_cls, data, err)
+            raise error from error.__cause__  # the original KeyError/TypeError/ValueError
+        finally:
+            _CHECKED.reset(token)
+    if not isinstance(data, Mapping):
+        raise ResponseValidationError(model_cls.__name__, problems)
+    if _PATHS.get() is not None:
+        return _parse_drifted(model_cls, data)
+    paths: dict[int, str] = {}
+    _paths_of(data, "", paths)
+    paths_token = _PATHS.set(paths)
+    try:
+        return _parse_drifted(model_cls, data)
+    finally:
+        _PATHS.reset(paths_token)
+
+
+def broken_field(model: object, name: str) -> NoReturn:
+    """What reading an unset attribute of a model raises (the model's __getattr__)."""
+    drift = object.__getattribute__(model, "_drift") if not name.startswith("_") else None
+    if isinstance(drift, Drift) and name in drift.broken:
+        raise DriftedFieldError(drift.model, [drift.broken[name]])
+    raise AttributeError(f"{type(model).__name__!r} object has no attribute {name!r}")
+
+
+def received(model: object) -> dict[str, Any] | None:
+    """What a drifted model received (a copy, for to_dict()), or None for an intact model."""
+    drift = object.__getattribute__(model, "_drift")
+    return None if drift is None else copy.deepcopy(dict(drift.received))
+
+
+def drift_repr(attrs_repr: Callable[[Any], str]) -> Callable[[Any], str]:
+    """The model's repr (attrs'), which for a drifted model shows each broken field as `<broken>`."""
+
+    def __repr__(self: Any) -> str:
+        drift = object.__getattribute__(self, "_drift")
+        if drift is None:
+            return attrs_repr(self)
+        parts = []
+        for field in attrs.fields(type(self)):
+            if field.repr is False:
+                continue
+            if field.name in drift.broken:
+                parts.append(f"{field.name}=<broken>")
+                continue
+            show = repr if field.repr is True else field.repr
+            parts.append(f"{field.name}={show(getattr(self, field.name))}")
+        return f"{type(self).__name__}({', '.join(parts)})"
+
+    return __repr__

@@ -1,0 +1,264 @@
+"""One call: attempts, each sending the request AND reading the whole body, retried by the policy (_policy.py),
+all within the call's deadline (_deadline.py).
+
+Per attempt: the request's timeouts are clamped to the time left (the pool wait only by the deadline: waiting for
+a free connection is not a failed attempt), the body is read within the attempt with its size bound (_body.py), so
+a connection dropped or stalled mid-body is retried like one dropped before the headers. Failures become the
+package's errors naming the phase they happened in.
+"""
+
+import logging
+import random
+import time
+from typing import Any
+
+import httpx
+
+from . import _body, _policy
+from ._deadline import DEADLINE
+from ._logging import logger
+from ._origin import CHECKED_URL
+from ._secrets import redact
+from .errors import (
+    APIConnectionError,
+    APITimeoutError,
+    ResponseDecodeError,
+    ResponseTooLargeError,
+    error_for_transport,
+    request_id_of,
+)
+
+
+class Attempts:
+    """Kept in `response.extensions["retry"]`: how many retries a call made (errors say "after N retries")."""
+
+    __slots__ = ("attempts_made",)
+
+    def __init__(self, attempts_made: int) -> None:
+        self.attempts_made = attempts_made
+
+
+class CallSettings:
+    """What one call needs from its client (kept apart so the loop is independent of the client class)."""
+
+    __slots__ = ("deadline", "max_retries", "first_wait", "max_wait", "ceiling", "max_bytes")
+
+    def __init__(
+        self,
+        *,
+        deadline: float | None,
+        max_retries: int,
+        first_wait: float,
+        max_wait: float,
+        ceiling: float,
+        max_bytes: int,
+    ) -> None:
+        self.deadline, self.max_retries = deadline, max_retries
+        self.first_wait, self.max_wait, self.ceiling, self.max_bytes = first_wait, max_wait, ceiling, max_bytes
+
+
+def _phase_of(err: httpx.TransportError) -> str:
+    if isinstance(err, httpx.PoolTimeout):
+        return "while waiting for a free connection"
+    if isinstance(err, httpx.ConnectError | httpx.ConnectTimeout):
+        return "while connecting"
+    if isinstance(err, httpx.WriteError | httpx.WriteTimeout):
+        return "while sending the request"
+    return "while waiting for the response headers"
+
+
+def _clamped(request: httpx.Request, deadline: float | None) -> None:
+    """Each of this attempt's timeouts at most the time left; the pool wait bounded only by the deadline."""
+    if deadline is None:
+        return
+    left = max(deadline - time.monotonic(), 0.0)
+    timeouts = request.extensions.get("timeout") or {}
+    clamped = {key: left if value is None else min(value, left) for key, value in timeouts.items()}
+    clamped["pool"] = left
+    request.extensions["timeout"] = clamped
+
+
+class _Failure(Exception):
+    """An attempt's transport failure with the phase it happened in."""
+
+    def __init__(self, error: httpx.TransportError, phase: str) -> None:
+        super().__init__(phase)
+        self.error, self.phase = error, phase
+
+
+def _where(request: httpx.Request) -> str:
+    return f"{request.method} {redact(request.url.path)}"
+
+
+def _raise_failure(failure: _Failure, request: httpx.Request, settings: CallSettings, retries: int, why: str) -> None:
+    err, what = failure.error, _where(request)
+    deadline = DEADLINE.get()
+    cause = err if redact(str(err)) == str(err) else None  # an httpx message that shows a secret stays behind
+    notes = f" (after {retries} {'retry' if retries == 1 else 'retries'})" if retries else ""
+    if deadline is not None and time.monotonic() >= deadline - 0.001:
+        raise APITimeoutError(f"{what}: the {settings.deadline:g} s deadline ran out {failure.phase}{notes}") from cause
+    if "deadline" in why:
+        raise APITimeoutError(
+            f"{what} failed {failure.phase} ({type(err).__name__}){notes}; not retried: {why}"
+        ) from cause
+    error = error_for_transport(err, method=request.method, path=redact(request.url.path), phase=failure.phase)
+    if why and retries < settings.max_retries:  # stopped early: say why
+        error = type(error)(f"{error.message}{notes}; not retried: {why}")
+    elif notes:
+        error = type(error)(f"{error.message}{notes}")
+    raise error from cause
+
+
+def _decide(
+    outcome: httpx.Response | _Failure, request: httpx.Request, retry: int, settings: CallSettings
+) -> tuple[float | None, str]:
+    """The wait before the next attempt, or None (and why) when this outcome is the call's answer. A status whose
+    backoff (not a Retry-After the server asked for) would pass the deadline ends in APITimeoutError."""
+    if isinstance(outcome, _Failure):
+        if isinstance(outcome.error, httpx.PoolTimeout) or not _policy.is_retryable(request.method, status=None):
+            return None, "not retryable"
+        asked = None
+    else:
+        if not _policy.is_retryable(request.method, status=outcome.status_code):
+            return None, ""
+        asked = _policy.retry_after_seconds(outcome.headers, now=time.time())
+    deadline = DEADLINE.get()
+    wait, why = _policy.next_wait(
+        retry=retry,
+        max_retries=settings.max_retries,
+        asked=asked,
+        first=settings.first_wait,
+        cap=settings.max_wait,
+        ceiling=settings.ceiling,
+        time_left=None if deadline is None else deadline - time.monotonic(),
+        jitter=random.random(),
+    )
+    if wait is None and asked is None and "deadline" in why and isinstance(outcome, httpx.Response):
+        raise APITimeoutError(f"{_where(request)}: deadline reached after {outcome.status_code}: {why}")
+    return wait, why
+
+
+def _log_retry(request: httpx.Request, outcome: httpx.Response | _Failure, retry: int, total: int, wait: float) -> None:
+    after = str(outcome.status_code) if isinstance(outcome, httpx.Response) else type(outcome.error).__name__
+    logger.info("retrying %s in %.2f s (retry %d of %d, after %s)", _where(request), wait, retry, total, after)
+
+
+def _log_attempt(request: httpx.Request, outcome: httpx.Response | _Failure, attempt: int) -> None:
+    if not logger.isEnabledFor(logging.DEBUG):  # the request-id lookup costs every call otherwise
+        return
+    if isinstance(outcome, httpx.Response):
+        rid = request_id_of(outcome.headers) or "-"
+        logger.debug("%s attempt %d: %d (request id %s)", _where(request), attempt, outcome.status_code, rid)
+    else:
+        logger.debug(
+            "%s attempt %d failed %s: %s", _where(request), attempt, outcome.phase, type(outcome.error).__name__
+        )
+
+
+def _too_large(err: _body.BodyTooLarge, response: httpx.Response) -> ResponseTooLargeError:
+    return ResponseTooLargeError(
+        f"{response.status_code}: {err}; raise the client's max_response_bytes if this answer is expected",
+        status_code=response.status_code,
+        body=b"",
+    )
+
+
+def _finish(response: httpx.Response, retries: int) -> httpx.Response:
+    response.extensions["retry"] = Attempts(retries)
+    return response
+
+
+def send(client: httpx.Client, kwargs: dict[str, Any], settings: CallSettings) -> httpx.Response:
+    """One call on a sync httpx client: the answer (body read) or the package's error."""
+    deadline = None if settings.deadline is None else time.monotonic() + settings.deadline
+    relative = "://" not in str(kwargs.get("url", ""))
+    token = DEADLINE.set(deadline)
+    try:
+        retry = 0
+        while True:
+            request = client.build_request(**kwargs)
+            _clamped(request, deadline)
+            if relative:  # built from the base URL: the origin guard need not look again (a redirect is new)
+                request.extensions[CHECKED_URL] = request.url
+            outcome: httpx.Response | _Failure
+            try:
+                response = client.send(request, stream=True)
+            except httpx.TransportError as err:
+                outcome = _Failure(err, _phase_of(err))
+            except httpx.RequestError as err:  # e.g. TooManyRedirects: not a network failure, never retried
+                raise APIConnectionError(f"{_where(request)} failed: {type(err).__name__}: {err}") from None
+            else:
+                try:
+                    _body.read(response, settings.max_bytes)
+                    outcome = response
+                except httpx.DecodingError as err:
+                    raise ResponseDecodeError(
+                        f"{response.status_code}: {err}", status_code=response.status_code, body=b""
+                    ) from err
+                except httpx.TransportError as err:
+                    outcome = _Failure(err, "while reading the response body")
+                except _body.BodyTooLarge as err:
+                    raise _too_large(err, response) from None
+                finally:
+                    response.close()
+            _log_attempt(request, outcome, retry + 1)
+            wait, why = _decide(outcome, request, retry + 1, settings)
+            if wait is None:
+                if isinstance(outcome, _Failure):
+                    _raise_failure(outcome, request, settings, retry, why)
+                assert isinstance(outcome, httpx.Response)
+                return _finish(outcome, retry)
+            retry += 1
+            _log_retry(request, outcome, retry, settings.max_retries, wait)
+            time.sleep(wait)
+    finally:
+        DEADLINE.reset(token)
+
+
+async def send_async(client: httpx.AsyncClient, kwargs: dict[str, Any], settings: CallSettings) -> httpx.Response:
+    """Like `send`, on an async httpx client."""
+    import asyncio  # here, not at module level: sync use never pays for importing asyncio
+
+    deadline = None if settings.deadline is None else time.monotonic() + settings.deadline
+    relative = "://" not in str(kwargs.get("url", ""))
+    token = DEADLINE.set(deadline)
+    try:
+        retry = 0
+        while True:
+            request = client.build_request(**kwargs)
+            _clamped(request, deadline)
+            if relative:  # built from the base URL: the origin guard need not look again (a redirect is new)
+                request.extensions[CHECKED_URL] = request.url
+            outcome: httpx.Response | _Failure
+            try:
+                response = await client.send(request, stream=True)
+            except httpx.TransportError as err:
+                outcome = _Failure(err, _phase_of(err))
+            except httpx.RequestError as err:  # e.g. TooManyRedirects: not a network failure, never retried
+                raise APIConnectionError(f"{_where(request)} failed: {type(err).__name__}: {err}") from None
+            else:
+                try:
+                    await _body.aread(response, settings.max_bytes)
+                    outcome = response
+                except httpx.DecodingError as err:
+                    raise ResponseDecodeError(
+                        f"{response.status_code}: {err}", status_code=response.status_code, body=b""
+                    ) from err
+                except httpx.TransportError as err:
+                    outcome = _Failure(err, "while reading the response body")
+                except _body.BodyTooLarge as err:
+                    raise _too_large(err, response) from None
+                finally:
+                    await response.aclose()
+            _log_attempt(request, outcome, retry + 1)
+            wait, why = _decide(outcome, request, retry + 1, settings)
+            if wait is None:
+                if isinstance(outcome, _Failure):
+                    _raise_failure(outcome, request, settings, retry, why)
+                assert isinstance(outcome, httpx.Response)
+                return _finish(outcome, retry)
+            retry += 1
+            _log_retry(request, outcome, retry, settings.max_retries, wait)
+            await asyncio.sleep(wait)
+    finally:
+        DEADLINE.reset(token)

@@ -1,0 +1,258 @@
+"""Schema checks of response bodies (strict mode) and the one parse entry point of every operation."""
+
+import functools
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol, Self, TypeVar
+
+from .errors import ResponseDecodeError, ResponseValidationError, decode_json
+
+# --- Response schema checks -------------------------------------------------------------------------------------
+# Each generated model describes its schema as data (`json_shape()`, written by templates/model.py.jinja); one small
+# interpreter checks a JSON value against it and reports EVERY violation with its JSON path. A shape is one of:
+#   {"type": "string" | "integer" | "number" | "boolean" | "null" | "date-time" | "date" | "uuid"}
+#   {"enum": [values], "name": ...}   {"const": value}   {"model": <model class>}
+#   {"list": shape}   {"any_of": [shapes]}   {} (anything)
+
+_JSON_TYPE_NAMES = {dict: "object", list: "array", str: "string", bool: "boolean", int: "integer", float: "number"}
+
+
+class SchemaModel(Protocol):
+    """A generated model: it describes its schema and parses itself from a dict."""
+
+    @classmethod
+    def json_shape(cls) -> dict[str, Any]:
+        """The model's schema as data (see the shapes above)."""
+        ...
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any], *, strict: bool = False) -> Self:
+        """Parse a JSON object into the model (``strict=True``: reject any schema violation)."""
+        ...
+
+    @classmethod
+    def _from_dict_lenient(cls, src_dict: Mapping[str, Any]) -> Self: ...
+
+
+M = TypeVar("M", bound=SchemaModel)
+
+
+def _got(value: object) -> str:
+    if value is None:
+        return "null"
+    text = repr(value) if isinstance(value, str) else _JSON_TYPE_NAMES.get(type(value), type(value).__name__)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _describe(shape: Mapping[str, Any]) -> str:
+    if "type" in shape:
+        return str(shape["type"])
+    if "enum" in shape:
+        return f"one of {', '.join(repr(v) for v in shape['enum'])}"
+    if "const" in shape:
+        return repr(shape["const"])
+    if "model" in shape:
+        return f"object {shape['model'].__name__}"
+    if "list" in shape:
+        return f"array of {_describe(shape['list'])}"
+    if "any_of" in shape:
+        return " | ".join(_describe(s) for s in shape["any_of"])
+    return "any value"
+
+
+def _type_ok(kind: str, value: object) -> bool:
+    if kind == "null":
+        return value is None
+    if kind == "boolean":
+        return isinstance(value, bool)
+    if kind == "integer":
+        # JSON Schema 2020-12 counts an integral float (41230.0) as an integer; so do we.
+        if isinstance(value, float):
+            return value.is_integer()
+        return isinstance(value, int) and not isinstance(value, bool)
+    if kind == "number":
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if not isinstance(value, str):
+        return False
+    if kind in ("date-time", "date"):
+        # Imported here, not at module level: dateutil's parser costs cold start, and few specs have dates.
+        from dateutil.parser import isoparse  # noqa: PLC0415
+
+        try:
+            isoparse(value)
+        except (ValueError, OverflowError):
+            return False
+    return True
+
+
+# JSON types whose values have exactly one Python type (bool is not an integer here).
+_EXACT_TYPES: dict[str, type] = {"string": str, "integer": int, "boolean": bool, "null": type(None)}
+
+# One field of a prepared model shape: JSON name, shape, required, the Python types that pass it at a glance, and
+# the attribute's Python name.
+_Field = tuple[str, Mapping[str, Any], bool, frozenset[type], str]
+
+
+@functools.cache
+def _model_fields(model_cls: type[SchemaModel]) -> tuple[str, list[_Field]]:
+    """A model's json_shape(), prepared once per class: strict mode checks every response against it, and most
+    values are of a plain type one `type(v) in` settles, without a _check call per field."""
+    shape = model_cls.json_shape()
+    fields: list[_Field] = []
+    for name, (field_shape, required, python_name) in shape["properties"].items():
+        options = field_shape.get("any_of", [field_shape])
+        plain = frozenset(_EXACT_TYPES[o["type"]] for o in options if o.get("type") in _EXACT_TYPES)
+        fields.append((name, field_shape, required, plain, python_name))
+    return shape["name"], fields
+
+
+def _depth(problem: str) -> int:
+    """How deep a problem's JSON path (before ": ") goes: one per field or index."""
+    where = problem.split(": ", 1)[0]
+    return 0 if where == "$" else where.count(".") + where.count("[") + 1
+
+
+def _check(
+    shape: Mapping[str, Any], value: object, path: str, problems: list[str], lenient: bool = False, deep: bool = True
+) -> None:
+    """Append to `problems` every way `value` breaks `shape`. `lenient`: what lenient parsing keeps is fine (an
+    enum value the spec does not list yet). `deep=False`: a nested model only has to be an object (it checks
+    itself when it is parsed)."""
+    where = path or "$"
+    if "type" in shape:
+        if not _type_ok(shape["type"], value):
+            problems.append(f"{where}: expected {shape['type']}, got {_got(value)}")
+    elif "enum" in shape:
+        if lenient and isinstance(value, str):
+            return
+        if value not in shape["enum"] or not isinstance(value, str | int):
+            problems.append(
+                f"{where}: unknown {shape.get('name', 'enum')} value {_got(value)} (expected {_describe(shape)})"
+            )
+    elif "const" in shape:
+        if value != shape["const"]:
+            problems.append(f"{where}: expected {shape['const']!r}, got {_got(value)}")
+    elif "list" in shape:
+        if not isinstance(value, list):
+            problems.append(f"{where}: expected array, got {_got(value)}")
+            return
+        for index, item in enumerate(value):
+            _check(shape["list"], item, f"{path}[{index}]", problems, lenient, deep)
+    elif "any_of" in shape:
+        trials: list[tuple[Mapping[str, Any], list[str]]] = []
+        for option in shape["any_of"]:
+            trial: list[str] = []
+            _check(option, value, path, trial, lenient, deep)
+            if not trial:
+                return
+            trials.append((option, trial))
+        # One non-null option (a nullable field): its own, more precise, problems.
+        real = [s for s in shape["any_of"] if s.get("type") != "null"]
+        if len(real) == 1 and value is not None:
+            _check(real[0], value, path, problems, lenient, deep)
+            return
+        # Several: the closest member is the one that got deepest into the value before failing (fewest problems on
+        # a tie); its problems say what to fix, where a bare "got object" would not.
+        option, closest = max(trials, key=lambda t: (max(_depth(p) for p in t[1]), -len(t[1])))
+        found = f"{where}: expected {_describe(shape)}, got {_got(value)}"
+        if max(_depth(p) for p in closest) > _depth(where):
+            # One problem still (one value is wrong), naming the closest member's problems, the deepest first.
+            shown = sorted(closest, key=_depth, reverse=True)
+            more = f" (+{len(shown) - 3} more)" if len(shown) > 3 else ""
+            problems.append(f"{found}; closest, {_describe(option)}: {'; '.join(shown[:3])}{more}")
+        else:
+            problems.append(found)
+    elif "model" in shape:
+        model_name, fields = _model_fields(shape["model"])
+        if not isinstance(value, Mapping):
+            problems.append(f"{where}: expected object {model_name}, got {_got(value)}")
+            return
+        if not deep:
+            return
+        for name, field_shape, required, plain, _ in fields:
+            if name in value:
+                field_value = value[name]
+                if type(field_value) not in plain:  # the common case needs no closer look
+                    _check(field_shape, field_value, f"{path}.{name}" if path else name, problems, lenient)
+            elif required:
+                problems.append(f"{path}.{name}: required field missing" if path else f"{name}: required field missing")
+
+
+def schema_violations(model_cls: type[SchemaModel], data: object) -> list[str]:
+    """Every way `data` violates the schema of `model_cls`, as `<json path>: <problem>` lines (empty when valid).
+
+    Unknown fields are not violations: the API may add fields at any time.
+    """
+    problems: list[str] = []
+    _check({"model": model_cls}, data, "", problems)
+    return problems
+
+
+def validate_response(model_cls: type[M], data: object) -> M:
+    """Parse `data` strictly: ResponseValidationError listing every violation, else the model."""
+    problems = schema_violations(model_cls, data)
+    if problems or not isinstance(data, Mapping):
+        raise ResponseValidationError(model_cls.__name__, problems)
+    return model_cls.from_dict(data)
+
+
+def lenient_parse_error(model_cls: type[SchemaModel], data: object, err: Exception) -> ResponseValidationError:
+    """What a lenient parse that hit an unrepresentable value raises: ResponseValidationError listing every schema
+    violation from this level down (a nested model's error is recomputed here, so paths start at the top), its
+    `__cause__` the original KeyError/TypeError/ValueError."""
+    root = err.__cause__ if isinstance(err, ResponseValidationError) and err.__cause__ else err
+    problems = schema_violations(model_cls, data) or [f"$: {type(root).__name__}: {root}"]
+    error = ResponseValidationError(model_cls.__name__, problems)
+    error.__cause__ = root
+    return error
+
+
+def parse_model(model_cls: type[M], status_code: int, body: bytes, *, strict: bool = False) -> M:
+    """The body of a success response as `model_cls`, or an error of the package's hierarchy; never a raw
+    KeyError/TypeError/ValueError. Lenient by default (off-spec values are kept as they came, unknown fields and enum
+    values too); `strict=True` rejects any schema violation."""
+    data = decode_json(status_code, body)
+    if not isinstance(data, Mapping):
+        raise ResponseDecodeError(
+            f"{status_code}: expected a JSON object ({model_cls.__name__}), got {_got(data)}",
+            status_code=status_code,
+            body=body,
+        )
+    try:
+        return model_cls.from_dict(data, strict=strict)
+    except ResponseValidationError as err:
+        # The same finding, with the answer it came from.
+        raise ResponseValidationError(err.model, err.violations, status_code=status_code, body=body) from (
+            err.__cause__ or err
+        )
+
+
+# --- Success bodies that are not one object (the whole API: lists, unions, enums, maps) --------------------------
+V = TypeVar("V")
+
+
+def parse_value(
+    parse: Callable[[Any], V],
+    shape: Mapping[str, Any],
+    name: str,
+    status_code: int,
+    body: bytes,
+    *,
+    strict: bool = False,
+) -> V:
+    """A JSON success body that is not a single object (`list[Model]`, a union, an enum...) parsed by the endpoint's
+    generated `parse`, or an error of the package's hierarchy listing every schema violation with its path; never a
+    raw KeyError/TypeError/ValueError. `strict=True` rejects any violation, as for models."""
+    data = decode_json(status_code, body)
+    problems: list[str] = []
+    if strict:
+        _check(shape, data, "", problems)
+        if problems:
+            raise ResponseValidationError(name, problems, status_code=status_code, body=body)
+    try:
+        return parse(data)
+    except (KeyError, TypeError, ValueError, AttributeError) as err:
+        root = err.__cause__ if isinstance(err, ResponseValidationError) and err.__cause__ else err
+        _check(shape, data, "", problems)
+        raise ResponseValidationError(
+            name, problems or [f"$: {type(root).__name__}: {root}"], status_code=status_code, body=body
+        ) from root
