@@ -79,7 +79,7 @@ def _placeholder(shape: Mapping[str, Any], depth: int = 0) -> Any:
         return _placeholder(options[0], depth + 1)
     if "model" in shape and depth < 32:
         _, fields = _model_fields(shape["model"])
-        return {name: _placeholder(s, depth + 1) for name, s, required, _, _ in fields if required}
+        return {name: _placeholder(s, depth + 1) for name, s, required, _, _, _ in fields if required}
     return None
 
 
@@ -94,7 +94,7 @@ def _parse_drifted(model_cls: type[M], data: Mapping[str, Any]) -> M:
     prefix = (_PATHS.get() or {}).get(id(data), "")
     broken: dict[str, str] = {}
     patched = dict(data)
-    for name, shape, required, _, python_name in fields:
+    for name, shape, required, _, _, python_name in fields:
         path = f"{prefix}.{name}" if prefix else name
         if name not in data:
             if required:

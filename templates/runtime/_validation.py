@@ -87,9 +87,9 @@ def _type_ok(kind: str, value: object) -> bool:
 # JSON types whose values have exactly one Python type (bool is not an integer here).
 _EXACT_TYPES: dict[str, type] = {"string": str, "integer": int, "boolean": bool, "null": type(None)}
 
-# One field of a prepared model shape: JSON name, shape, required, the Python types that pass it at a glance, and
-# the attribute's Python name.
-_Field = tuple[str, Mapping[str, Any], bool, frozenset[type], str]
+# One field of a prepared model shape: JSON name, shape, required, the Python types that pass it at a glance (strict,
+# lenient: any str passes an enum there), and the attribute's Python name.
+_Field = tuple[str, Mapping[str, Any], bool, frozenset[type], frozenset[type], str]
 
 
 @functools.cache
@@ -101,7 +101,8 @@ def _model_fields(model_cls: type[SchemaModel]) -> tuple[str, list[_Field]]:
     for name, (field_shape, required, python_name) in shape["properties"].items():
         options = field_shape.get("any_of", [field_shape])
         plain = frozenset(_EXACT_TYPES[o["type"]] for o in options if o.get("type") in _EXACT_TYPES)
-        fields.append((name, field_shape, required, plain, python_name))
+        lenient_plain = plain | ({str} if any("enum" in o for o in options) else set())
+        fields.append((name, field_shape, required, plain, lenient_plain, python_name))
     return shape["name"], fields
 
 
@@ -168,10 +169,10 @@ def _check(
             return
         if not deep:
             return
-        for name, field_shape, required, plain, _ in fields:
+        for name, field_shape, required, plain, lenient_plain, _ in fields:
             if name in value:
                 field_value = value[name]
-                if type(field_value) not in plain:  # the common case needs no closer look
+                if type(field_value) not in (lenient_plain if lenient else plain):  # most values need no closer look
                     _check(field_shape, field_value, f"{path}.{name}" if path else name, problems, lenient)
             elif required:
                 problems.append(f"{path}.{name}: required field missing" if path else f"{name}: required field missing")
