@@ -180,3 +180,14 @@ def drift_repr(attrs_repr: Callable[[Any], str]) -> Callable[[Any], str]:
         return f"{type(self).__name__}({', '.join(parts)})"
 
     return __repr__
+
+
+C = TypeVar("C", bound=type)
+
+
+def with_drift_repr(cls: C) -> C:
+    """Class decorator (above attrs' own): the model's repr shows broken fields as `<broken>` (see drift_repr)."""
+    # The class's own attribute, unbound: a function of the instance.
+    attrs_repr: Callable[[Any], str] = cls.__dict__["__repr__"]
+    cls.__repr__ = drift_repr(attrs_repr)  # type: ignore[assignment]
+    return cls

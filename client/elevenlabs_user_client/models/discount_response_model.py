@@ -6,12 +6,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._drift import Drift, broken_field, drift_repr, lenient_parse, received
+from .._drift import Drift, broken_field, lenient_parse, received, with_drift_repr
 from ..types import UNSET, Unset, mask_secret_keys, validate_response
 
 T = TypeVar("T", bound="DiscountResponseModel")
 
 
+@with_drift_repr  # drift: broken fields show as <broken>
 @_attrs_define
 class DiscountResponseModel:
     """The `DiscountResponseModel` object of the API."""
@@ -130,6 +131,3 @@ class DiscountResponseModel:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-DiscountResponseModel.__repr__ = drift_repr(DiscountResponseModel.__repr__)  # type: ignore[method-assign]  # drift: broken fields show as <broken>

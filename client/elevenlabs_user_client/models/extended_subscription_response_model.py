@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._drift import Drift, broken_field, drift_repr, lenient_parse, received
+from .._drift import Drift, broken_field, lenient_parse, received, with_drift_repr
 from ..models.billing_period import BillingPeriod
 from ..models.character_refresh_period import CharacterRefreshPeriod
 from ..models.currency import Currency
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ExtendedSubscriptionResponseModel")
 
 
+@with_drift_repr  # drift: broken fields show as <broken>
 @_attrs_define
 class ExtendedSubscriptionResponseModel:
     """The `ExtendedSubscriptionResponseModel` object of the API.
@@ -684,6 +685,3 @@ class ExtendedSubscriptionResponseModel:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-ExtendedSubscriptionResponseModel.__repr__ = drift_repr(ExtendedSubscriptionResponseModel.__repr__)  # type: ignore[method-assign]  # drift: broken fields show as <broken>

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._drift import Drift, broken_field, drift_repr, lenient_parse, received
+from .._drift import Drift, broken_field, lenient_parse, received, with_drift_repr
 from ..types import UNSET, Unset, mask_secret_keys, validate_response
 
 if TYPE_CHECKING:
@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="HTTPValidationError")
 
 
+@with_drift_repr  # drift: broken fields show as <broken>
 @_attrs_define
 class HTTPValidationError:
     """The `HTTPValidationError` object of the API."""
@@ -112,6 +113,3 @@ class HTTPValidationError:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-HTTPValidationError.__repr__ = drift_repr(HTTPValidationError.__repr__)  # type: ignore[method-assign]  # drift: broken fields show as <broken>

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._drift import Drift, broken_field, drift_repr, lenient_parse, received
+from .._drift import Drift, broken_field, lenient_parse, received, with_drift_repr
 from ..models.invoice_response_model_payment_intent_status import InvoiceResponseModelPaymentIntentStatus
 from ..models.invoice_response_model_payment_intent_statusses_item import InvoiceResponseModelPaymentIntentStatussesItem
 from ..types import UNSET, Unset, mask_secret_keys, validate_response
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="InvoiceResponseModel")
 
 
+@with_drift_repr  # drift: broken fields show as <broken>
 @_attrs_define
 class InvoiceResponseModel:
     """The `InvoiceResponseModel` object of the API.
@@ -316,6 +317,3 @@ class InvoiceResponseModel:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-InvoiceResponseModel.__repr__ = drift_repr(InvoiceResponseModel.__repr__)  # type: ignore[method-assign]  # drift: broken fields show as <broken>

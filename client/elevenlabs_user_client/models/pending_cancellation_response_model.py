@@ -6,12 +6,13 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._drift import Drift, broken_field, drift_repr, lenient_parse, received
+from .._drift import Drift, broken_field, lenient_parse, received, with_drift_repr
 from ..types import UNSET, Unset, mask_secret_keys, validate_response
 
 T = TypeVar("T", bound="PendingCancellationResponseModel")
 
 
+@with_drift_repr  # drift: broken fields show as <broken>
 @_attrs_define
 class PendingCancellationResponseModel:
     """The `PendingCancellationResponseModel` object of the API."""
@@ -106,6 +107,3 @@ class PendingCancellationResponseModel:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-PendingCancellationResponseModel.__repr__ = drift_repr(PendingCancellationResponseModel.__repr__)  # type: ignore[method-assign]  # drift: broken fields show as <broken>

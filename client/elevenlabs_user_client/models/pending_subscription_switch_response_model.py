@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._drift import Drift, broken_field, drift_repr, lenient_parse, received
+from .._drift import Drift, broken_field, lenient_parse, received, with_drift_repr
 from ..models.billing_period import BillingPeriod
 from ..models.pending_subscription_switch_response_model_next_tier import PendingSubscriptionSwitchResponseModelNextTier
 from ..types import UNSET, Unset, mask_secret_keys, validate_response
@@ -14,6 +14,7 @@ from ..types import UNSET, Unset, mask_secret_keys, validate_response
 T = TypeVar("T", bound="PendingSubscriptionSwitchResponseModel")
 
 
+@with_drift_repr  # drift: broken fields show as <broken>
 @_attrs_define
 class PendingSubscriptionSwitchResponseModel:
     """The `PendingSubscriptionSwitchResponseModel` object of the API."""
@@ -157,6 +158,3 @@ class PendingSubscriptionSwitchResponseModel:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-PendingSubscriptionSwitchResponseModel.__repr__ = drift_repr(PendingSubscriptionSwitchResponseModel.__repr__)  # type: ignore[method-assign]  # drift: broken fields show as <broken>

@@ -6,13 +6,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._drift import Drift, broken_field, drift_repr, lenient_parse, received
+from .._drift import Drift, broken_field, lenient_parse, received, with_drift_repr
 from ..models.currency import Currency
 from ..types import mask_secret_keys, validate_response
 
 T = TypeVar("T", bound="Price")
 
 
+@with_drift_repr  # drift: broken fields show as <broken>
 @_attrs_define
 class Price:
     """Currency/amount pair."""
@@ -116,6 +117,3 @@ class Price:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-Price.__repr__ = drift_repr(Price.__repr__)  # type: ignore[method-assign]  # drift: broken fields show as <broken>

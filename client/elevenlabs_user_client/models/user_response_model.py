@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._drift import Drift, broken_field, drift_repr, lenient_parse, received
+from .._drift import Drift, broken_field, lenient_parse, received, with_drift_repr
 from ..models.seat_type import SeatType
 from ..types import UNSET, Unset, mask_secret, mask_secret_keys, validate_response
 
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="UserResponseModel")
 
 
+@with_drift_repr  # drift: broken fields show as <broken>
 @_attrs_define
 class UserResponseModel:
     """The `UserResponseModel` object of the API.
@@ -331,6 +332,3 @@ class UserResponseModel:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-UserResponseModel.__repr__ = drift_repr(UserResponseModel.__repr__)  # type: ignore[method-assign]  # drift: broken fields show as <broken>

@@ -6,12 +6,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._drift import Drift, broken_field, drift_repr, lenient_parse, received
+from .._drift import Drift, broken_field, lenient_parse, received, with_drift_repr
 from ..types import mask_secret_keys, validate_response
 
 T = TypeVar("T", bound="ValidationError")
 
 
+@with_drift_repr  # drift: broken fields show as <broken>
 @_attrs_define
 class ValidationError:
     """The `ValidationError` object of the API."""
@@ -132,6 +133,3 @@ class ValidationError:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-ValidationError.__repr__ = drift_repr(ValidationError.__repr__)  # type: ignore[method-assign]  # drift: broken fields show as <broken>
