@@ -65,15 +65,20 @@ def load_spec_file(path: Path, *, overlay: bool = False) -> dict[str, Any]:
         raise SpecLoadError(f"{path}: {exc}") from exc
 
 
-def load_git_revision(rev: str, path: Path = CANONICAL_SPEC, repo: Path = ROOT, *, overlay: bool = False
-                      ) -> dict[str, Any]:  # fmt: skip
-    """The spec as committed at `rev` (e.g. HEAD), read through the same loader."""
+def git_revision_file(rev: str, dest: Path, path: Path = CANONICAL_SPEC, repo: Path = ROOT) -> Path:
+    """The spec as committed at `rev` (e.g. HEAD), written into folder `dest`; the file's path."""
     rel = path.resolve().relative_to(repo.resolve()).as_posix()
     proc = subprocess.run(["git", "show", f"{rev}:{rel}"], cwd=repo, capture_output=True)
     if proc.returncode != 0:
         msg = proc.stderr.decode(errors="replace").strip()
         raise SpecLoadError(f"{rev}:{rel}: not in git ({msg})")
+    copy = dest / path.name
+    copy.write_bytes(proc.stdout)
+    return copy
+
+
+def load_git_revision(rev: str, path: Path = CANONICAL_SPEC, repo: Path = ROOT, *, overlay: bool = False
+                      ) -> dict[str, Any]:  # fmt: skip
+    """The spec as committed at `rev` (e.g. HEAD), read through the same loader."""
     with tempfile.TemporaryDirectory() as tmp:
-        copy = Path(tmp) / path.name
-        copy.write_bytes(proc.stdout)
-        return load_spec_file(copy, overlay=overlay)
+        return load_spec_file(git_revision_file(rev, Path(tmp), path, repo), overlay=overlay)

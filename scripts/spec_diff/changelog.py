@@ -1,0 +1,121 @@
+"""A CHANGELOG entry for consumers of the package: full text, grouped by model and by operation, each change once.
+
+Sections (rules.Section): Breaking (each with what to change in calling code), Added, Deprecated, Changed
+(compatible: e.g. a response field that can no longer be null), Docs. A wire change to a schema property is listed
+under its model, once, however many operations return that model; a Python-level change the wire already explains
+(the attribute of that model, the member of that enum) is folded into it; the others are listed under "Python API".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scripts.spec_diff.compare import Change
+from scripts.spec_diff.rules import RULES, Kind, Section, is_python_level
+
+_VALUE_KINDS = {Kind.ENUM_VALUE_ADDED, Kind.ENUM_VALUE_REMOVED}
+_PLAIN = {
+    Kind.OPERATION_ADDED, Kind.OPERATION_REMOVED, Kind.RESPONSE_ADDED, Kind.RESPONSE_REMOVED,
+    Kind.RESPONSE_BODY_ADDED, Kind.RESPONSE_BODY_REMOVED, Kind.PROPERTY_ADDED_REQUIRED, Kind.PROPERTY_ADDED_OPTIONAL,
+    Kind.PROPERTY_REMOVED, Kind.PARAMETER_ADDED_REQUIRED, Kind.PARAMETER_ADDED_OPTIONAL, Kind.PARAMETER_REMOVED,
+    Kind.DEPRECATED, Kind.UNDEPRECATED, Kind.BECAME_OPTIONAL, Kind.BECAME_REQUIRED, Kind.BECAME_NULLABLE,
+    Kind.BECAME_NON_NULLABLE, Kind.PY_PARAMETER_ADDED_OPTIONAL,
+}  # fmt: skip
+
+
+def shown(value: Any) -> str:
+    """A value in full, as a reader wants it: text quoted, lists joined, absence named."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, tuple | list | frozenset | set):
+        return ", ".join(sorted(map(str, value)))
+    if isinstance(value, str):
+        return f"“{' '.join(value.split())}”"
+    return str(value)
+
+
+def _what(change: Change) -> str:
+    """The change in words, without where it is."""
+    wording = RULES[change.kind].wording
+    if change.kind in _VALUE_KINDS:
+        value = change.new if change.kind is Kind.ENUM_VALUE_ADDED else change.old
+        return f"{wording} `{value}`"
+    if change.kind in _PLAIN:
+        return wording
+    if change.kind is Kind.PY_NAME_ADDED:
+        return f"new {change.new}"
+    if change.kind is Kind.PY_NAME_REMOVED:
+        return f"{wording} (was a {change.old})" if change.old else wording
+    if is_python_level(change.kind):
+        return f"{wording}: `{change.old}` → `{change.new}`"
+    if change.kind is Kind.DESCRIPTION_CHANGED:
+        return f"{wording} to {shown(change.new)} (was {shown(change.old)})"
+    return f"{wording}: {shown(change.old)} → {shown(change.new)}"
+
+
+def _python_key(change: Change) -> str:
+    """`Class.attribute` (or `Enum.MEMBER`) of a Python-level change, to fold it into the wire change it mirrors."""
+    parts = change.location.split("(")[0].split(".")
+    return ".".join(parts[-2:])
+
+
+def _group(change: Change) -> tuple[str, str]:
+    """(group heading, the item's own label) for one change."""
+    if is_python_level(change.kind):
+        return "Python API", f"`{change.location}`"
+    if change.model:
+        name, _, field = change.model.partition(".")
+        return f"`{name}`", f"`{field}`" if field else "(values)"
+    label = f"`{change.location}`" if change.location else "the operation"
+    return f"`{change.operation}`", label
+
+
+def entry_sections(changes: list[Change]) -> dict[Section, list[str]]:
+    """Markdown lines per section: each change once, grouped, breaking ones with what to change in your code."""
+    wire = [c for c in changes if not is_python_level(c.kind)]
+    explained: set[tuple[Section, str]] = set()
+    for c in wire:
+        if c.model:
+            section = RULES[c.kind].changelog_section
+            explained.add((section, c.model))
+            explained.add((section, f"{c.model.split('.')[0]}.{c.new or c.old}".upper()))
+    out: dict[Section, list[str]] = {}
+    for section in Section:
+        groups: dict[str, dict[tuple[str, str], list[str]]] = {}
+        for c in changes:
+            if RULES[c.kind].changelog_section is not section:
+                continue
+            if is_python_level(c.kind):
+                key = _python_key(c)
+                if (section, key) in explained or (section, key.upper()) in explained:
+                    continue  # the wire change of this model says it already
+            heading, label = _group(c)
+            items = groups.setdefault(heading, {})
+            line = (label, _what(c))
+            items.setdefault(line, [])
+            if not is_python_level(c.kind) and c.operation not in items[line] and c.model:
+                items[line].append(c.operation)
+            advice = RULES[c.kind].advice
+            if advice and f"advice:{advice}" not in items[line]:
+                items[line].append(f"advice:{advice}")
+        lines: list[str] = []
+        for heading in sorted(groups, key=lambda h: (h == "Python API", h)):
+            lines.append(f"#### {heading}")
+            lines.append("")
+            for (label, what), notes in groups[heading].items():
+                operations = [n for n in notes if not n.startswith("advice:")]
+                where = f" (in {', '.join(operations)})" if operations and heading != "Python API" else ""
+                lines.append(f"- {label}: {what}{where}")
+                lines += [f"  - In your code: {n.removeprefix('advice:')}." for n in notes if n.startswith("advice:")]
+            lines.append("")
+        if lines:
+            out[section] = lines
+    return out
+
+
+def render_entry(title: str, intro: list[str], changes: list[Change]) -> str:
+    """One CHANGELOG entry: `## title`, the intro lines, then the sections that have changes."""
+    lines = [f"## {title}", "", *intro]
+    for section, body in entry_sections(changes).items():
+        lines += [f"### {section.value}", "", *body]
+    return "\n".join(lines).rstrip("\n") + "\n"

@@ -1,0 +1,242 @@
+"""What changed in the generated package's public Python API: what `from elevenlabs_user_client... import` sees.
+
+Both packages are read statically by griffe. `griffe.find_breaking_changes` names removed objects, objects that
+changed kind, and incompatible signatures; griffe leaves annotations alone, so attribute, parameter and return
+annotations are compared here as sets of union members. A reader of an attribute or a return value is hurt when it
+widens (new types to handle) and not when it narrows; a caller passing a parameter is hurt when it narrows.
+Additions (new modules, classes, enum members, attributes, functions, optional parameters) are found by walking both
+trees. Everything is generic: no name of this package is special.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import griffe
+
+from scripts.paths import PACKAGE_NAME
+from scripts.spec_diff.compare import Change
+from scripts.spec_diff.rules import Kind
+
+PYTHON = "(python)"  # the `operation` of a Python-level change
+
+_BREAKAGE_KINDS = {
+    griffe.BreakageKind.OBJECT_REMOVED: Kind.PY_NAME_REMOVED,
+    griffe.BreakageKind.OBJECT_CHANGED_KIND: Kind.PY_KIND_CHANGED,
+    griffe.BreakageKind.PARAMETER_REMOVED: Kind.PY_PARAMETER_REMOVED,
+    griffe.BreakageKind.PARAMETER_ADDED_REQUIRED: Kind.PY_PARAMETER_ADDED_REQUIRED,
+    griffe.BreakageKind.PARAMETER_MOVED: Kind.PY_PARAMETER_INCOMPATIBLE,
+    griffe.BreakageKind.PARAMETER_CHANGED_KIND: Kind.PY_PARAMETER_INCOMPATIBLE,
+    griffe.BreakageKind.PARAMETER_CHANGED_DEFAULT: Kind.PY_PARAMETER_INCOMPATIBLE,
+    griffe.BreakageKind.PARAMETER_CHANGED_REQUIRED: Kind.PY_PARAMETER_INCOMPATIBLE,
+    griffe.BreakageKind.RETURN_CHANGED_TYPE: Kind.PY_ANNOTATION_CHANGED,
+    griffe.BreakageKind.ATTRIBUTE_CHANGED_TYPE: Kind.PY_ANNOTATION_CHANGED,
+    griffe.BreakageKind.ATTRIBUTE_CHANGED_VALUE: Kind.PY_VALUE_CHANGED,
+    griffe.BreakageKind.CLASS_REMOVED_BASE: Kind.PY_BASE_REMOVED,
+}
+
+
+class PythonApiError(Exception):
+    """A package could not be generated or read; the message says which."""
+
+
+def load_package(root: Path, name: str = PACKAGE_NAME) -> griffe.Module:
+    """The package `name` found in folder `root`, read statically (nothing is imported or executed)."""
+    if not (root / name / "__init__.py").is_file():
+        raise PythonApiError(f"{root}: no package {name}")
+    try:
+        loader = griffe.GriffeLoader(search_paths=[root], allow_inspection=False)
+        package = loader.load(name, try_relative_path=False)
+        loader.resolve_aliases(implicit=False, external=False)
+    except (griffe.GriffeError, ImportError, SyntaxError) as exc:
+        raise PythonApiError(f"{root / name}: griffe cannot read it: {exc}") from exc
+    if not isinstance(package, griffe.Module):
+        raise PythonApiError(f"{root / name}: not a package")
+    return package
+
+
+def _target(obj: Any) -> Any:
+    """An alias's target inside the package, else the object itself (external aliases stay aliases)."""
+    if getattr(obj, "is_alias", False):
+        try:
+            return obj.final_target
+        except (griffe.AliasResolutionError, griffe.CyclicAliasError):
+            return obj
+    return obj
+
+
+def _public(obj: Any) -> Iterator[tuple[str, Any]]:
+    for name, member in obj.members.items():
+        try:
+            public = member.is_public
+        except (griffe.AliasResolutionError, griffe.CyclicAliasError):
+            public = False
+        if public:
+            yield name, member
+
+
+def public_api(package: griffe.Module) -> dict[str, Any]:
+    """Every public object of the package by dotted path; an alias (a re-export) is listed where it is imported."""
+    found: dict[str, Any] = {}
+
+    def visit(obj: Any) -> None:
+        for _, member in _public(obj):
+            target = _target(member)
+            found[member.path] = target
+            if not member.is_alias and (target.is_module or target.is_class):
+                visit(target)
+
+    found[package.path] = package
+    visit(package)
+    return found
+
+
+def _kind(obj: Any) -> str:
+    return str(obj.kind.value) if not getattr(obj, "is_alias", False) else "alias"
+
+
+def union_members(annotation: Any) -> frozenset[str]:
+    """`int | None | Unset` and `Union[int, None]` alike as {'int', 'None', 'Unset'}; None for no annotation."""
+    if annotation is None:
+        return frozenset()
+    text = str(annotation).replace(" ", "")
+    if text.startswith(("Union[", "Optional[")) and text.endswith("]"):
+        inner = text[text.index("[") + 1 : -1]
+        parts = _split_top(inner, ",")
+        return frozenset(parts + (["None"] if text.startswith("Optional[") else []))
+    return frozenset(_split_top(text, "|"))
+
+
+def _split_top(text: str, sep: str) -> list[str]:
+    parts, depth, current = [], 0, ""
+    for char in text:
+        if char in "[(":
+            depth += 1
+        elif char in "])":
+            depth -= 1
+        if char == sep and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    parts.append(current)
+    return [p for p in parts if p]
+
+
+def _annotation_change(path: str, old: Any, new: Any, *, role: str) -> Change | None:
+    """How one annotation changed for its `role`: read (attribute, return) or passed (parameter)."""
+    was, now = union_members(old), union_members(new)
+    if was == now or not was or not now:
+        return None
+    if now < was:
+        kind = {"read": Kind.PY_ATTRIBUTE_NARROWED, "return": Kind.PY_RETURN_NARROWED}.get(role, Kind.PY_PARAMETER_NARROWED)
+    elif now > was:
+        kind = {"read": Kind.PY_ATTRIBUTE_WIDENED, "return": Kind.PY_RETURN_WIDENED}.get(role, Kind.PY_PARAMETER_WIDENED)
+    else:
+        kind = Kind.PY_ANNOTATION_CHANGED
+    return Change(kind, PYTHON, path, str(old), str(new), model=path)
+
+
+def _signature_changes(path: str, old: Any, new: Any) -> Iterator[Change]:
+    old_params = {p.name: p for p in old.parameters}
+    for param in new.parameters:
+        if param.name not in old_params:
+            if not param.required:
+                yield Change(Kind.PY_PARAMETER_ADDED_OPTIONAL, PYTHON, f"{path}({param.name})", model=path)
+            continue  # a required one is griffe's breakage
+        change = _annotation_change(f"{path}({param.name})", old_params[param.name].annotation, param.annotation,
+                                    role="passed")  # fmt: skip
+        if change is not None:
+            yield change
+    change = _annotation_change(f"{path}() return", old.returns, new.returns, role="return")
+    if change is not None:
+        yield change
+
+
+def _enum_value(obj: Any) -> str | None:
+    return None if obj.value is None else str(obj.value)
+
+
+def _member_changes(path: str, old: Any, new: Any) -> Iterator[Change]:
+    if old.is_attribute and new.is_attribute:
+        change = _annotation_change(path, old.annotation, new.annotation, role="read")
+        if change is not None:
+            yield change
+        parent = old.parent
+        if parent is not None and parent.is_class and any("Enum" in str(b) for b in parent.bases):
+            if _enum_value(old) != _enum_value(new):
+                yield Change(Kind.PY_VALUE_CHANGED, PYTHON, path, _enum_value(old), _enum_value(new), model=path)
+    elif old.is_function and new.is_function:
+        yield from _signature_changes(path, old, new)
+
+
+def compare_packages(old: griffe.Module, new: griffe.Module) -> list[Change]:
+    """Every public-API change from `old` to `new`: griffe's breakages, then annotation changes and additions."""
+    changes: list[Change] = []
+    for breakage in griffe.find_breaking_changes(old, new):
+        kind = _BREAKAGE_KINDS.get(breakage.kind, Kind.PY_ANNOTATION_CHANGED)
+        where = breakage.obj.path
+        if kind in (Kind.PY_PARAMETER_REMOVED, Kind.PY_PARAMETER_ADDED_REQUIRED, Kind.PY_PARAMETER_INCOMPATIBLE):
+            param = breakage.old_value if breakage.old_value is not None else breakage.new_value
+            where = f"{where}({getattr(param, 'name', param)})"
+        if kind is Kind.PY_NAME_REMOVED:  # say what it was: a module, a class, an attribute...
+            was, now = _kind(_target(breakage.old_value)), None
+        else:
+            was, now = _shown(breakage.old_value), _shown(breakage.new_value)
+        changes.append(Change(kind, PYTHON, where, was, now, model=breakage.obj.path))
+    before, after = public_api(old), public_api(new)
+    for path in sorted(set(after) - set(before)):
+        parent = path.rsplit(".", 1)[0]
+        if parent in before or parent == path:  # only the outermost new name
+            changes.append(Change(Kind.PY_NAME_ADDED, PYTHON, path, None, _kind(after[path]), model=path))
+    for path in sorted(set(before) & set(after)):
+        old_obj, new_obj = before[path], after[path]
+        if old_obj.path != path or new_obj.path != path:
+            continue  # re-exports: compared where they are defined
+        if _kind(old_obj) == _kind(new_obj):
+            changes.extend(_member_changes(path, old_obj, new_obj))
+    return sorted(changes, key=lambda c: (c.severity.rank, c.location))
+
+
+def _shown(value: Any) -> Any:
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    if getattr(value, "name", None) and hasattr(value, "annotation"):  # a parameter
+        return f"{value.name}: {value.annotation}" if value.annotation is not None else value.name
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    return str(value.value) if hasattr(value, "value") and not hasattr(value, "members") else str(value)
+
+
+def generate_package(spec: Path, dest: Path, *, overlay: bool = False) -> Path:
+    """Generate `spec` with the project's generator, config and templates into `dest`; the folder holding it.
+
+    `overlay`: `spec` is a raw upstream source; import it (configured operations, our overlay) first.
+    """
+    from scripts.generate import GenerationError, generate_into
+    from scripts.spec_import import SpecImportError, load_config, run_import
+
+    dest.mkdir(parents=True, exist_ok=True)
+    try:
+        if overlay:
+            spec = run_import([spec], load_config(), overlay=True, output=dest / "imported.yaml")
+        generate_into(dest, spec)
+    except (GenerationError, SpecImportError) as exc:
+        raise PythonApiError(f"cannot generate a package from {spec}: {exc}") from exc
+    return dest
+
+
+def python_changes(old_spec: Path, new_spec: Path, *, overlay: bool = False) -> list[Change]:
+    """Generate both specs into temporary packages and compare their public Python APIs."""
+    with tempfile.TemporaryDirectory(prefix="spec-diff-python-") as tmp:
+        old = load_package(generate_package(old_spec, Path(tmp) / "old", overlay=overlay))
+        new = load_package(generate_package(new_spec, Path(tmp) / "new", overlay=overlay))
+        return compare_packages(old, new)
+
+
+def package_changes(old_root: Path, new_root: Path) -> list[Change]:
+    """Compare two packages already on disk (e.g. the released client/ and today's)."""
+    return compare_packages(load_package(old_root), load_package(new_root))

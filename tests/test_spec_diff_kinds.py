@@ -1,0 +1,153 @@
+"""One case per kind of change, wire and Python: the differ names its kind and the rules give its severity.
+
+The last test checks that every kind in rules.Kind has a case here, so a new kind cannot go untested.
+"""
+
+from __future__ import annotations
+
+import copy
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_spec_diff import INT, NULLABLE_INT, doc
+
+from scripts.spec_diff import Kind, Severity, diff_specs
+from scripts.spec_diff.python_api import package_changes
+
+B, A, D = Severity.BREAKING, Severity.ADDITIVE, Severity.DOCS
+Q = {"name": "q", "in": "query", "schema": INT}
+
+
+def _with(spec: dict[str, Any], edit: Any) -> dict[str, Any]:
+    out = copy.deepcopy(spec)
+    edit(out)
+    return out
+
+
+def _op(spec: dict[str, Any]) -> dict[str, Any]:
+    return spec["paths"]["/v1/user"]["get"]
+
+
+BASE = doc({"a": INT})
+WIRE_CASES: list[tuple[Kind, Severity, dict[str, Any], dict[str, Any]]] = [
+    (Kind.OPERATION_ADDED, A, BASE, _with(BASE, lambda d: d["paths"].update({"/v1/x": {"get": _op(BASE)}}))),
+    (Kind.OPERATION_REMOVED, B, _with(BASE, lambda d: d["paths"].update({"/v1/x": {"get": _op(BASE)}})), BASE),
+    (Kind.OPERATION_ID_CHANGED, B, BASE, doc({"a": INT}, operationId="user_get")),
+    (Kind.RESPONSE_ADDED, A, BASE, _with(BASE, lambda d: _op(d)["responses"].update({"404": {"description": "no"}}))),
+    (Kind.RESPONSE_REMOVED, B, _with(BASE, lambda d: _op(d)["responses"].update({"404": {"description": "no"}})),
+     BASE),
+    (Kind.RESPONSE_BODY_ADDED, A, _with(BASE, lambda d: _op(d)["responses"]["200"].pop("content")), BASE),
+    (Kind.RESPONSE_BODY_REMOVED, B, BASE, _with(BASE, lambda d: _op(d)["responses"]["200"].pop("content"))),
+    (Kind.PROPERTY_ADDED_REQUIRED, A, BASE, doc({"a": INT, "b": INT}, ("b",))),
+    (Kind.PROPERTY_ADDED_OPTIONAL, A, BASE, doc({"a": INT, "b": INT})),
+    (Kind.PROPERTY_REMOVED, B, doc({"a": INT, "b": INT}), BASE),
+    (Kind.BECAME_OPTIONAL, B, doc({"a": INT}, ("a",)), BASE),
+    (Kind.BECAME_REQUIRED, A, BASE, doc({"a": INT}, ("a",))),
+    (Kind.BECAME_NULLABLE, B, BASE, doc({"a": NULLABLE_INT})),
+    (Kind.BECAME_NON_NULLABLE, A, doc({"a": {"type": ["integer", "null"]}}), BASE),
+    (Kind.TYPE_CHANGED, B, BASE, doc({"a": {"type": "string"}})),
+    (Kind.FORMAT_CHANGED, B, doc({"a": {"type": "string"}}), doc({"a": {"type": "string", "format": "date-time"}})),
+    (Kind.FORMAT_NOTE_CHANGED, D, doc({"a": {"type": "number"}}), doc({"a": {"type": "number", "format": "double"}})),
+    (Kind.ENUM_VALUE_ADDED, A, doc({"a": {"enum": ["x"]}}), doc({"a": {"enum": ["x", "y"]}})),
+    (Kind.ENUM_VALUE_REMOVED, B, doc({"a": {"enum": ["x", "y"]}}), doc({"a": {"enum": ["x"]}})),
+    (Kind.DEFAULT_CHANGED, A, BASE, doc({"a": {"type": "integer", "default": 0}})),
+    (Kind.DEPRECATED, A, BASE, doc({"a": {"type": "integer", "deprecated": True}})),
+    (Kind.UNDEPRECATED, A, doc({"a": {"type": "integer", "deprecated": True}}), BASE),
+    (Kind.DESCRIPTION_CHANGED, D, BASE, doc({"a": {"type": "integer", "description": "A."}})),
+    (Kind.PARAMETER_ADDED_REQUIRED, B, BASE, doc({"a": INT}, parameters=[{**Q, "required": True}])),
+    (Kind.PARAMETER_ADDED_OPTIONAL, A, BASE, doc({"a": INT}, parameters=[Q])),
+    (Kind.PARAMETER_REMOVED, B, doc({"a": INT}, parameters=[Q]), BASE),
+    (Kind.PARAMETER_BECAME_REQUIRED, B, doc({"a": INT}, parameters=[Q]),
+     doc({"a": INT}, parameters=[{**Q, "required": True}])),
+    (Kind.PARAMETER_BECAME_OPTIONAL, A, doc({"a": INT}, parameters=[{**Q, "required": True}]),
+     doc({"a": INT}, parameters=[Q])),
+    (Kind.PARAMETER_TYPE_CHANGED, B, doc({"a": INT}, parameters=[Q]),
+     doc({"a": INT}, parameters=[{**Q, "schema": {"type": "string"}}])),
+    (Kind.SECURITY_CHANGED, B, BASE, doc({"a": INT}, security=[{"Key": []}])),
+    (Kind.SERVERS_CHANGED, D, BASE, _with(BASE, lambda d: d.update({"servers": [{"url": "https://x.invalid"}]}))),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("kind", "severity", "old", "new"), WIRE_CASES, ids=[c[0].value for c in WIRE_CASES])
+def test_wire_change_kind_and_severity(kind: Kind, severity: Severity, old: Any, new: Any) -> None:
+    changes = diff_specs(old, new)
+    assert [(c.kind, c.severity) for c in changes] == [(kind, severity)]
+
+
+# --- the Python API: two versions of a tiny package, read by griffe -------------------------------------------------
+
+OLD_PY = """
+    from enum import Enum
+
+    class Color(str, Enum):
+        RED = "red"
+        BLUE = "blue"
+
+    class Base:
+        pass
+
+    class Model(Base):
+        count: int
+        name: str | None
+        tag: str
+
+    def fetch(client: object, *, limit: int = 10, mode: str | None = None) -> Model:
+        ...
+
+    def helper(x: int) -> int:
+        ...
+
+    gone = 1
+"""
+PY_CASES: list[tuple[Kind, Severity, str, str]] = [
+    (Kind.PY_NAME_REMOVED, B, "gone = 1\n", ""),
+    (Kind.PY_NAME_ADDED, A, "", "def added() -> None: ...\n"),
+    (Kind.PY_KIND_CHANGED, B, "def gone() -> None: ...\n", "gone = 1\n"),
+    (Kind.PY_ATTRIBUTE_WIDENED, B, "class M:\n    count: int\n", "class M:\n    count: int | None\n"),
+    (Kind.PY_ATTRIBUTE_NARROWED, A, "class M:\n    name: str | None\n", "class M:\n    name: str\n"),
+    (Kind.PY_ANNOTATION_CHANGED, B, "class M:\n    tag: str\n", "class M:\n    tag: int\n"),
+    (Kind.PY_VALUE_CHANGED, B, "from enum import Enum\nclass C(str, Enum):\n    RED = 'red'\n",
+     "from enum import Enum\nclass C(str, Enum):\n    RED = 'rouge'\n"),
+    (Kind.PY_PARAMETER_REMOVED, B, "def f(a: int, b: int) -> None: ...\n", "def f(a: int) -> None: ...\n"),
+    (Kind.PY_PARAMETER_ADDED_REQUIRED, B, "def f(a: int) -> None: ...\n", "def f(a: int, b: int) -> None: ...\n"),
+    (Kind.PY_PARAMETER_ADDED_OPTIONAL, A, "def f(a: int) -> None: ...\n",
+     "def f(a: int, *, b: int = 1) -> None: ...\n"),
+    (Kind.PY_PARAMETER_INCOMPATIBLE, B, "def f(a: int) -> None: ...\n", "def f(*, a: int) -> None: ...\n"),
+    (Kind.PY_PARAMETER_NARROWED, B, "def f(a: int | None) -> None: ...\n", "def f(a: int) -> None: ...\n"),
+    (Kind.PY_PARAMETER_WIDENED, A, "def f(a: int) -> None: ...\n", "def f(a: int | str) -> None: ...\n"),
+    (Kind.PY_RETURN_WIDENED, B, "def f() -> int: ...\n", "def f() -> int | None: ...\n"),
+    (Kind.PY_RETURN_NARROWED, A, "def f() -> int | None: ...\n", "def f() -> int: ...\n"),
+    (Kind.PY_BASE_REMOVED, B, "class B: ...\nclass M(B): ...\n", "class B: ...\nclass M: ...\n"),
+]  # fmt: skip
+
+
+def _package(root: Path, source: str) -> Path:
+    (root / "elevenlabs_user_client").mkdir(parents=True)
+    (root / "elevenlabs_user_client" / "__init__.py").write_text(textwrap.dedent(source))
+    return root
+
+
+@pytest.mark.parametrize(("kind", "severity", "old", "new"), PY_CASES, ids=[c[0].value for c in PY_CASES])
+def test_python_change_kind_and_severity(tmp_path: Path, kind: Kind, severity: Severity, old: str, new: str) -> None:
+    changes = package_changes(_package(tmp_path / "old", old), _package(tmp_path / "new", new))
+    assert [(c.kind, c.severity) for c in changes] == [(kind, severity)], changes
+
+
+def test_identical_packages_have_no_changes(tmp_path: Path) -> None:
+    assert package_changes(_package(tmp_path / "old", OLD_PY), _package(tmp_path / "new", OLD_PY)) == []
+
+
+def test_enum_member_added_and_removed(tmp_path: Path) -> None:
+    more = OLD_PY.replace('BLUE = "blue"', 'BLUE = "blue"\n        GREEN = "green"')
+    fewer = OLD_PY.replace('        BLUE = "blue"\n', "")
+    added = package_changes(_package(tmp_path / "a", OLD_PY), _package(tmp_path / "b", more))
+    removed = package_changes(_package(tmp_path / "c", OLD_PY), _package(tmp_path / "d", fewer))
+    assert [(c.kind, c.location) for c in added] == [(Kind.PY_NAME_ADDED, "elevenlabs_user_client.Color.GREEN")]
+    assert [(c.kind, c.location) for c in removed] == [(Kind.PY_NAME_REMOVED, "elevenlabs_user_client.Color.BLUE")]
+
+
+def test_every_kind_has_a_case() -> None:
+    covered = {c[0] for c in WIRE_CASES} | {c[0] for c in PY_CASES}
+    assert covered == set(Kind)
