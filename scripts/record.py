@@ -18,7 +18,6 @@ import datetime as dt
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +30,7 @@ from jsonschema.exceptions import ValidationError
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
+from scripts.atomic import write_atomically
 from scripts.paths import CANONICAL_SPEC, FIXTURES_DIR
 from scripts.spec_import import pointer
 
@@ -248,18 +248,6 @@ def fetch(base_url: str, key: str, path: str, timeout: float = 30.0) -> Any:
         return json.loads(response.content)
     except (json.JSONDecodeError, UnicodeDecodeError):
         raise RecordError(f"GET {path} did not return JSON ({len(response.content)} bytes)") from None
-
-
-def write_atomically(target: Path, text: str) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 @dataclass

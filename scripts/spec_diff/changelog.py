@@ -65,9 +65,8 @@ def _group(change: Change) -> tuple[str, str]:
         return "Python API", f"`{change.location}`"
     if change.model:
         name, _, field = change.model.partition(".")
-        return f"`{name}`", f"`{field}`" if field else "(values)"
-    label = f"`{change.location}`" if change.location else "the operation"
-    return f"`{change.operation}`", label
+        return f"`{name}`", f"`{field}`" if field else ""
+    return f"`{change.operation}`", f"`{change.location}`" if change.location else ""
 
 
 def entry_sections(changes: list[Change]) -> dict[Section, list[str]]:
@@ -105,7 +104,7 @@ def entry_sections(changes: list[Change]) -> dict[Section, list[str]]:
             for (label, what), notes in groups[heading].items():
                 operations = [n for n in notes if not n.startswith("advice:")]
                 where = f" (in {', '.join(operations)})" if operations and heading != "Python API" else ""
-                lines.append(f"- {label}: {what}{where}")
+                lines.append(f"- {label + ': ' if label else ''}{what}{where}")
                 lines += [f"  - In your code: {n.removeprefix('advice:')}." for n in notes if n.startswith("advice:")]
             lines.append("")
         if lines:

@@ -55,7 +55,23 @@ def load_package(root: Path, name: str = PACKAGE_NAME) -> griffe.Module:
         raise PythonApiError(f"{root / name}: griffe cannot read it: {exc}") from exc
     if not isinstance(package, griffe.Module):
         raise PythonApiError(f"{root / name}: not a package")
+    _drop_dangling(package, name)
     return package
+
+
+def _drop_dangling(obj: Any, name: str) -> None:
+    """Remove re-exports of this package that point nowhere (a module the generator did not write): the package
+    could not import them either, and griffe's comparison would stop on them."""
+    for member_name, member in list(obj.members.items()):
+        if member.is_alias:
+            if member.target_path.split(".")[0] != name:
+                continue
+            try:
+                member.final_target  # noqa: B018  # resolving is the test
+            except (griffe.AliasResolutionError, griffe.CyclicAliasError):
+                del obj.members[member_name]
+        elif member.is_module or member.is_class:
+            _drop_dangling(member, name)
 
 
 def _target(obj: Any) -> Any:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from scripts import atomic
 
 from .errors import SpecImportError
 
@@ -19,32 +18,9 @@ def dump_yaml(doc: dict[str, Any], *, width: int = 120, indent: int = 2) -> str:
                      default_flow_style=False)
 
 
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
-
-
 def write_atomically(path: Path, text: str) -> None:
-    path = Path(path)
+    """The project's one atomic write (scripts.atomic), failures as SpecImportError naming the file."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        atomic.write_atomically(Path(path), text)
     except OSError as exc:
         raise SpecImportError(f"cannot write output: {exc.strerror or exc}", source=str(path)) from None
-    try:
-        # mkstemp makes the file private (0600); give it the mode a plain open() would have (or the old file's).
-        os.chmod(temp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise SpecImportError(f"cannot write output: {exc.strerror or exc}", source=str(path)) from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
