@@ -32,24 +32,13 @@ from referencing.jsonschema import DRAFT202012
 
 from scripts.atomic import write_atomically
 from scripts.paths import CANONICAL_SPEC, FIXTURES_DIR
+from scripts.redaction import KEY_PLACEHOLDER, NAMED_SECRETS, placeholder, scrub_key
 from scripts.spec_import import pointer
 
 API_KEY_VARIABLE = "ELEVENLABS_API_KEY"
 BASE_URL_VARIABLE = "ELEVENLABS_BASE_URL"
 DEFAULT_BASE_URL = "https://api.elevenlabs.io"
 OPERATION_IDS = ("get_user", "get_user_subscription")
-# Personal data and secrets upstream does not mark; fields marked `x-secret: true` in the spec are added to these.
-NAMED_SECRETS = frozenset(
-    {
-        "xi_api_key",
-        "xi_api_key_preview",
-        "first_name",
-        "user_id",
-        "referral_link_code",
-        "partnerstack_partner_default_link",
-    }
-)
-KEY_PLACEHOLDER = "redacted-api-key"
 _SPEC_URI = "urn:elevenlabs-user-spec"
 
 
@@ -78,27 +67,6 @@ def secret_fields(spec: Any) -> set[str]:
         elif isinstance(node, list):
             stack.extend(node)
     return found
-
-
-def placeholder(field: str, value: Any, key: str = "") -> Any:
-    """A stand-in of the same JSON type, so the redacted body still validates (object keys are kept, minus the key)."""
-    if value is None or isinstance(value, bool):
-        return None if value is None else False
-    if isinstance(value, int):
-        return 0
-    if isinstance(value, float):
-        return 0.0
-    if isinstance(value, str):
-        return f"redacted-{field}"
-    if isinstance(value, list):
-        return [placeholder(field, item, key) for item in value]
-    if isinstance(value, dict):
-        return {scrub_key(str(k), key): placeholder(scrub_key(str(k), key), v, key) for k, v in value.items()}
-    return None
-
-
-def scrub_key(text: str, key: str) -> str:
-    return text.replace(key, KEY_PLACEHOLDER) if key else text
 
 
 def redact(body: Any, secrets: set[str], key: str) -> Any:
