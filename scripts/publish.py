@@ -104,9 +104,12 @@ def _project_version(repo: Path) -> str:
 
 def check_credentials(index: Index, client: httpx.Client) -> None:
     """Gate 5: an upload request with no file, which stores nothing; 401/403 means the credentials are wrong."""
-    auth = (index.username, index.password) if index.username and index.password else None
+    auth = httpx.BasicAuth(index.username, index.password) if index.username and index.password else None
     try:
-        response = client.post(index.upload_url, auth=auth, data={"protocol_version": "1"})
+        if auth is None:
+            response = client.post(index.upload_url, data={"protocol_version": "1"})
+        else:
+            response = client.post(index.upload_url, auth=auth, data={"protocol_version": "1"})
     except httpx.HTTPError as exc:
         raise PublishError(f"cannot reach the index at {index.shown}: {type(exc).__name__}") from None
     if response.status_code in (401, 403):

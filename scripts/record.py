@@ -32,7 +32,7 @@ from referencing.jsonschema import DRAFT202012
 
 from scripts.atomic import write_atomically
 from scripts.paths import CANONICAL_SPEC, FIXTURES_DIR
-from scripts.redaction import KEY_PLACEHOLDER, NAMED_SECRETS, placeholder, scrub_key
+from scripts.redaction import NAMED_SECRETS, placeholder, scrub_key
 from scripts.spec_import import pointer
 
 API_KEY_VARIABLE = "ELEVENLABS_API_KEY"
@@ -179,7 +179,7 @@ def _explain(error: ValidationError) -> Iterator[str]:
                 yield f"field the spec lacks: {where}.{name}"
         return
     if error.validator == "required" and isinstance(error.instance, dict):
-        for name in error.validator_value:
+        for name in _as_list(error.validator_value):
             if name not in error.instance:
                 yield f"missing required field: {where}.{name}"
         return
@@ -187,8 +187,8 @@ def _explain(error: ValidationError) -> Iterator[str]:
         yield f"unknown enum value: {where} = {error.instance!r:.60}"
         return
     if error.validator == "type":
-        expected = " or ".join(_as_list(error.validator_value))
-        yield f"type mismatch: {where} is {_json_type(error.instance)}, the spec says {expected}"
+        wanted = " or ".join(_as_list(error.validator_value))
+        yield f"type mismatch: {where} is {_json_type(error.instance)}, the spec says {wanted}"
         return
     yield f"{error.validator}: {where}: {error.message:.120}"
 

@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 import yaml
-from local_index import PASSWORD, USER, LocalIndex, local_index
+from local_index import PASSWORD, USER, local_index
 from pytest_httpserver import HTTPServer
 from scratch_repo import commit_all, mark_released, scratch_clone
 

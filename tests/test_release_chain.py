@@ -80,7 +80,8 @@ def test_five_upstream_versions_through_the_whole_loop(tmp_path: Path) -> None:
             assert project_version(repo) == expected, (version, verdicts["wire"], verdicts["python"])
             entry = (repo / "CHANGELOG.md").read_text().split("\n## ")[1]
             assert entry.startswith(f"{expected} — ")
-            assert f"the HTTP API has {verdicts['wire']}" in entry and f"the Python API has {verdicts['python']}" in entry
+            assert f"the HTTP API has {verdicts['wire']}" in entry
+            assert f"the Python API has {verdicts['python']}" in entry
             commit_all(repo, f"Release {expected}")
 
             dist = tmp_path / f"dist-{expected}"

@@ -13,8 +13,8 @@ import yaml
 
 from scripts.paths import ROOT
 from scripts.spec_diff import RULES, Change, Kind, Severity, diff_specs
-from scripts.spec_diff.rules import rules_table_markdown
 from scripts.spec_diff.loading import SpecLoadError, load_git_revision
+from scripts.spec_diff.rules import rules_table_markdown
 
 
 def doc(props: dict[str, Any], required: tuple[str, ...] = (), **extra: Any) -> dict[str, Any]:

@@ -11,10 +11,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from scripts.paths import CANONICAL_SPEC, ROOT
-from scripts.spec_diff import diff_specs
-from scripts.spec_diff.compare import Change
-from scripts.spec_diff.loading import SpecLoadError, git_revision_file, load_spec_file
-from scripts.spec_diff.python_api import PythonApiError, python_changes
+from scripts.spec_diff.both import all_changes
+from scripts.spec_diff.loading import SpecLoadError, git_revision_file
+from scripts.spec_diff.python_api import PythonApiError
 from scripts.spec_diff.report import render_json, render_text, worst
 from scripts.spec_diff.rules import Severity, rules_table_markdown
 from scripts.spec_diff.shapes import SpecShapeError
@@ -41,14 +40,6 @@ def _old_file(old: str | None) -> Iterator[tuple[Path, str]]:
         return
     with tempfile.TemporaryDirectory(prefix="spec-diff-head-") as tmp:
         yield git_revision_file("HEAD", Path(tmp)), f"HEAD:{CANONICAL_SPEC.relative_to(ROOT)}"
-
-
-def all_changes(old: Path, new: Path, *, overlay: bool = False, python: bool = True) -> list[Change]:
-    """Wire changes, then (unless `python` is false) the Python API's, worst first within each."""
-    changes = diff_specs(load_spec_file(old, overlay=overlay), load_spec_file(new, overlay=overlay))
-    if python:
-        changes += python_changes(old, new, overlay=overlay)
-    return changes
 
 
 def main(argv: list[str] | None = None) -> int:

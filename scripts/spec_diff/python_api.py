@@ -142,15 +142,24 @@ def _split_top(text: str, sep: str) -> list[str]:
     return [p for p in parts if p]
 
 
+# Who is hurt by which direction: readers of attributes and results by widening, callers passing values by narrowing.
+_NARROWED = {
+    "read": Kind.PY_ATTRIBUTE_NARROWED,
+    "return": Kind.PY_RETURN_NARROWED,
+    "passed": Kind.PY_PARAMETER_NARROWED,
+}
+_WIDENED = {"read": Kind.PY_ATTRIBUTE_WIDENED, "return": Kind.PY_RETURN_WIDENED, "passed": Kind.PY_PARAMETER_WIDENED}
+
+
 def _annotation_change(path: str, old: Any, new: Any, *, role: str) -> Change | None:
     """How one annotation changed for its `role`: read (attribute, return) or passed (parameter)."""
     was, now = union_members(old), union_members(new)
     if was == now or not was or not now:
         return None
     if now < was:
-        kind = {"read": Kind.PY_ATTRIBUTE_NARROWED, "return": Kind.PY_RETURN_NARROWED}.get(role, Kind.PY_PARAMETER_NARROWED)
+        kind = _NARROWED[role]
     elif now > was:
-        kind = {"read": Kind.PY_ATTRIBUTE_WIDENED, "return": Kind.PY_RETURN_WIDENED}.get(role, Kind.PY_PARAMETER_WIDENED)
+        kind = _WIDENED[role]
     else:
         kind = Kind.PY_ANNOTATION_CHANGED
     return Change(kind, PYTHON, path, str(old), str(new), model=path)
@@ -182,9 +191,9 @@ def _member_changes(path: str, old: Any, new: Any) -> Iterator[Change]:
         if change is not None:
             yield change
         parent = old.parent
-        if parent is not None and parent.is_class and any("Enum" in str(b) for b in parent.bases):
-            if _enum_value(old) != _enum_value(new):
-                yield Change(Kind.PY_VALUE_CHANGED, PYTHON, path, _enum_value(old), _enum_value(new), model=path)
+        in_enum = parent is not None and parent.is_class and any("Enum" in str(b) for b in parent.bases)
+        if in_enum and _enum_value(old) != _enum_value(new):
+            yield Change(Kind.PY_VALUE_CHANGED, PYTHON, path, _enum_value(old), _enum_value(new), model=path)
     elif old.is_function and new.is_function:
         yield from _signature_changes(path, old, new)
 
