@@ -123,6 +123,27 @@ PY_CASES: list[tuple[Kind, Severity, str, str]] = [
 ]  # fmt: skip
 
 
+# Where each one is reported (relative to the package) and its old and new value in words.
+PY_DETAILS: dict[Kind, tuple[str, str | None, str | None]] = {
+    Kind.PY_NAME_REMOVED: ("gone", "attribute", None),
+    Kind.PY_NAME_ADDED: ("added", None, "function"),
+    Kind.PY_KIND_CHANGED: ("gone", "function", "attribute"),
+    Kind.PY_ATTRIBUTE_WIDENED: ("M.count", "int", "int | None"),
+    Kind.PY_ATTRIBUTE_NARROWED: ("M.name", "str | None", "str"),
+    Kind.PY_ANNOTATION_CHANGED: ("M.tag", "str", "int"),
+    Kind.PY_VALUE_CHANGED: ("C.RED", "'red'", "'rouge'"),
+    Kind.PY_PARAMETER_REMOVED: ("f(b)", "b: int", None),
+    Kind.PY_PARAMETER_ADDED_REQUIRED: ("f(b)", None, "b: int"),
+    Kind.PY_PARAMETER_ADDED_OPTIONAL: ("f(b)", None, None),
+    Kind.PY_PARAMETER_INCOMPATIBLE: ("f(a)", "a: int", "a: int"),
+    Kind.PY_PARAMETER_NARROWED: ("f(a)", "int | None", "int"),
+    Kind.PY_PARAMETER_WIDENED: ("f(a)", "int", "int | str"),
+    Kind.PY_RETURN_WIDENED: ("f() return", "int", "int | None"),
+    Kind.PY_RETURN_NARROWED: ("f() return", "int | None", "int"),
+    Kind.PY_BASE_REMOVED: ("M", "B", ""),
+}
+
+
 def _package(root: Path, source: str) -> Path:
     (root / "elevenlabs_user_client").mkdir(parents=True)
     (root / "elevenlabs_user_client" / "__init__.py").write_text(textwrap.dedent(source))
@@ -133,6 +154,12 @@ def _package(root: Path, source: str) -> Path:
 def test_python_change_kind_and_severity(tmp_path: Path, kind: Kind, severity: Severity, old: str, new: str) -> None:
     changes = package_changes(_package(tmp_path / "old", old), _package(tmp_path / "new", new))
     assert [(c.kind, c.severity) for c in changes] == [(kind, severity)], changes
+    (change,) = changes
+    location, was, now = PY_DETAILS[kind]
+    assert (change.operation, change.location, change.old, change.new) == (
+        "(python)", f"elevenlabs_user_client.{location}", was, now,
+    )  # fmt: skip
+    assert change.model == f"elevenlabs_user_client.{location.split('(')[0]}"
 
 
 def test_identical_packages_have_no_changes(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""Read a spec for diffing: through the importer (any dialect) when it exists, else plain YAML/JSON."""
+"""Read a spec for diffing through the importer (any dialect, docs pages included), from a file or from git."""
 
 from __future__ import annotations
 
@@ -7,26 +7,13 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from scripts.paths import CANONICAL_SPEC, ROOT
 from scripts.spec_diff.shapes import HTTP_METHODS
+from scripts.spec_import import SpecImportError, load_config, load_spec
 
 
 class SpecLoadError(Exception):
     """A spec could not be read; the message says which one and why."""
-
-
-def _plain_load(path: Path) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))  # JSON is YAML too
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SpecLoadError(f"{path}: cannot read: {exc}") from exc
-    except yaml.YAMLError as exc:
-        raise SpecLoadError(f"{path}: not YAML or JSON: {exc}") from exc
-    if not isinstance(data, dict):
-        raise SpecLoadError(f"{path}: expected a mapping at the top level, got {type(data).__name__}")
-    return data
 
 
 def _keep_operations(doc: dict[str, Any], keep: Any) -> dict[str, Any]:
@@ -50,10 +37,6 @@ def load_spec_file(path: Path, *, overlay: bool = False) -> dict[str, Any]:
     `overlay=True` applies our openapi/overlay.yaml too: use it to compare a raw upstream source with the canonical
     spec, so that our own additions (servers, security, operationIds) do not show as changes.
     """
-    try:
-        from scripts.spec_import import SpecImportError, load_config, load_spec
-    except ImportError:
-        return _plain_load(path)
     if not path.is_file():
         raise SpecLoadError(f"{path}: no such file")
     try:

@@ -162,7 +162,7 @@ def _annotation_change(path: str, old: Any, new: Any, *, role: str) -> Change | 
         kind = _WIDENED[role]
     else:
         kind = Kind.PY_ANNOTATION_CHANGED
-    return Change(kind, PYTHON, path, str(old), str(new), model=path)
+    return Change(kind, PYTHON, path, str(old), str(new), model=path.split("(")[0])
 
 
 def _signature_changes(path: str, old: Any, new: Any) -> Iterator[Change]:
@@ -226,14 +226,15 @@ def compare_packages(old: griffe.Module, new: griffe.Module) -> list[Change]:
     return sorted(changes, key=lambda c: (c.severity.rank, c.location))
 
 
-def _shown(value: Any) -> Any:
-    if value is None or isinstance(value, str | int | float | bool):
-        return value
-    if getattr(value, "name", None) and hasattr(value, "annotation"):  # a parameter
+def _shown(value: Any) -> str | None:
+    """A breakage's old or new value in words: a parameter as `name: annotation`, base classes joined."""
+    if value is None:
+        return None
+    if isinstance(value, griffe.Parameter):
         return f"{value.name}: {value.annotation}" if value.annotation is not None else value.name
-    if isinstance(value, list | tuple):
-        return ", ".join(str(v) for v in value)
-    return str(value.value) if hasattr(value, "value") and not hasattr(value, "members") else str(value)
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return str(getattr(value, "value", value))
 
 
 def generate_package(spec: Path, dest: Path, *, overlay: bool = False) -> Path:
