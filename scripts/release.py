@@ -40,9 +40,10 @@ from packaging.version import InvalidVersion, Version
 from scripts.atomic import write_all
 from scripts.paths import PACKAGE_NAME, ROOT
 from scripts.spec_diff import Change, Severity, diff_specs
+from scripts.spec_diff.both import python_changes
 from scripts.spec_diff.changelog import render_entry
 from scripts.spec_diff.loading import SpecLoadError, load_spec_file
-from scripts.spec_diff.python_api import PythonApiError, package_changes, python_changes
+from scripts.spec_diff.python_api import PythonApiError, package_changes
 from scripts.spec_diff.report import split_layers, verdict_word, worst
 from scripts.spec_diff.shapes import SpecShapeError
 

@@ -7,9 +7,10 @@ import json
 
 from scripts.spec_diff import Change, Kind, Severity
 from scripts.spec_diff.changelog import entry_sections, render_entry, shown
+from scripts.spec_diff.compare import _plain
 from scripts.spec_diff.python_api import PYTHON
 from scripts.spec_diff.report import counts, render_json, render_text, split_layers, verdict_lines, worst
-from scripts.spec_diff.rules import RULES, Section
+from scripts.spec_diff.rules import RULES, Section, rules_table_markdown
 
 LONG = "A description far longer than any terminal line, " * 4
 USER, SUB = "GET /v1/user", "GET /v1/user/subscription"
@@ -87,6 +88,16 @@ def test_python_changes_the_wire_explains_are_folded_others_are_listed() -> None
     )
 
 
+def test_plain_values_sort_mixed_types() -> None:
+    assert _plain(frozenset({1, "a"})) == ["a", 1]  # sorted by repr: mixed types do not raise
+    assert _plain((2, 1)) == [1, 2]
+    assert rules_table_markdown().splitlines()[:2] == [
+        "| change | severity | changelog section | why |",
+        "| --- | --- | --- | --- |",
+    ]
+    assert len(rules_table_markdown().splitlines()) == len(RULES) + 2
+
+
 def test_values_are_shown_in_full() -> None:
     assert shown(None) == "nothing"
     assert shown(("b", "a")) == "a, b"
@@ -112,11 +123,49 @@ def test_verdicts_and_text_report_show_both_layers() -> None:
     ]
     assert verdict_lines([], python_compared=False)[1] == "Python API:      not compared (--wire-only)"
     text = render_text(changes, "old.yaml", "new.yaml")
-    assert text.startswith("spec diff: old.yaml → new.yaml\nwire (HTTP API): additive\n")
-    assert text.index("BREAKING") < text.index("ADDED")
+    assert text.startswith(
+        "spec diff: old.yaml → new.yaml\nwire (HTTP API): additive\nPython API:      breaking\n"
+        "verdict:         breaking (the worse of the two)\n\nBREAKING\n\n#### Python API\n\n"
+    )
+    assert "\n\nADDED\n\n#### `U`\n\n" in text
+    assert "not compared" in render_text(changes, "a", "b", False)
     assert text.endswith("1 breaking, 1 additive, 0 docs-only")
     assert render_text([], "a", "b").endswith("\n\nno changes that matter to a client")
     payload = json.loads(render_json(changes, "a", "b"))
     assert (payload["worst"], payload["wire"], payload["python"]) == ("breaking", "additive", "breaking")
     assert [c["layer"] for c in payload["changes"]] == ["wire", "python"]
     assert json.loads(render_json(changes, "a", "b", python_compared=False))["python"] is None
+
+
+def test_each_wording_of_a_line() -> None:
+    def line(change: Change) -> str:
+        (section,) = entry_sections([change]).values()
+        return section[2]
+
+    assert line(wire(Kind.ENUM_VALUE_REMOVED, USER, "200 → s", "S", "gone", None)) == (
+        f"- enum value removed `gone` (in {USER})"
+    )
+    assert line(py(Kind.PY_NAME_REMOVED, "pkg.x")) == "- `pkg.x`: Python name removed"
+    assert line(py(Kind.PY_NAME_REMOVED, "pkg.x", "module")) == "- `pkg.x`: Python name removed (was a module)"
+    assert line(wire(Kind.RESPONSE_ADDED, USER, "404")) == "- `404`: response status added"
+    assert line(wire(Kind.TYPE_CHANGED, USER, "200 → a", "U.a", "integer", "string")) == (
+        f"- `a`: type changed: “integer” → “string” (in {USER})"
+    )
+    assert line(wire(Kind.SERVERS_CHANGED, "(document)", "servers", None, ("b", "a"))) == (
+        "- `servers`: servers changed: a, b → nothing"
+    )
+
+
+def test_only_python_changes_the_wire_explains_are_folded() -> None:
+    # An attribute of another model, or a member of another enum, is not explained by these wire changes.
+    changes = [
+        wire(Kind.BECAME_NULLABLE, USER, "200 → a", "U.a", False, True),
+        wire(Kind.ENUM_VALUE_ADDED, USER, "200 → c", "Currency", None, "gbp"),
+        py(Kind.PY_ATTRIBUTE_WIDENED, "pkg.models.v.V.a", "int", "int | None"),
+        py(Kind.PY_NAME_ADDED, "pkg.models.c.Other.GBP", None, "attribute"),
+        py(Kind.PY_ATTRIBUTE_WIDENED, "pkg.models.u.U.a", "int", "int | None"),
+    ]
+    sections = entry_sections(changes)
+    assert "- `pkg.models.v.V.a`: Python attribute type widened: `int` → `int | None`" in sections[Section.BREAKING]
+    assert "- `pkg.models.c.Other.GBP`: new attribute" in sections[Section.ADDED]
+    assert not any("pkg.models.u.U.a" in line for line in sections[Section.BREAKING])

@@ -54,9 +54,20 @@ def _what(change: Change) -> str:
 
 
 def _python_key(change: Change) -> str:
-    """`Class.attribute` (or `Enum.MEMBER`) of a Python-level change, to fold it into the wire change it mirrors."""
-    parts = change.location.split("(")[0].split(".")
-    return ".".join(parts[-2:])
+    """`CLASS.ATTRIBUTE` (or `ENUM.MEMBER`) of a Python-level change, to fold it into the wire change it mirrors."""
+    return ".".join(str(change.model).split(".")[-2:]).upper()
+
+
+def _explained(changes: list[Change]) -> set[tuple[Section, str]]:
+    """What the wire changes already say, as (section, `MODEL.FIELD` or `ENUM.VALUE`), upper-cased."""
+    keys: set[tuple[Section, str]] = set()
+    for c in changes:
+        if c.model and not is_python_level(c.kind):
+            section = RULES[c.kind].changelog_section
+            keys.add((section, c.model.upper()))
+            if c.kind in _VALUE_KINDS:
+                keys.add((section, f"{c.model}.{c.new or c.old}".upper()))
+    return keys
 
 
 def _group(change: Change) -> tuple[str, str]:
@@ -71,41 +82,31 @@ def _group(change: Change) -> tuple[str, str]:
 
 def entry_sections(changes: list[Change]) -> dict[Section, list[str]]:
     """Markdown lines per section: each change once, grouped, breaking ones with what to change in your code."""
-    wire = [c for c in changes if not is_python_level(c.kind)]
-    explained: set[tuple[Section, str]] = set()
-    for c in wire:
-        if c.model:
-            section = RULES[c.kind].changelog_section
-            explained.add((section, c.model))
-            explained.add((section, f"{c.model.split('.')[0]}.{c.new or c.old}".upper()))
+    explained = _explained(changes)
     out: dict[Section, list[str]] = {}
     for section in Section:
+        # heading -> (label, what) -> the operations it appears in; and each line's advice
         groups: dict[str, dict[tuple[str, str], list[str]]] = {}
+        advice: dict[tuple[str, str], str] = {}
         for c in changes:
             if RULES[c.kind].changelog_section is not section:
                 continue
-            if is_python_level(c.kind):
-                key = _python_key(c)
-                if (section, key) in explained or (section, key.upper()) in explained:
-                    continue  # the wire change of this model says it already
+            if is_python_level(c.kind) and (section, _python_key(c)) in explained:
+                continue  # the wire change of this model says it already
             heading, label = _group(c)
-            items = groups.setdefault(heading, {})
             line = (label, _what(c))
-            items.setdefault(line, [])
-            if not is_python_level(c.kind) and c.operation not in items[line] and c.model:
-                items[line].append(c.operation)
-            advice = RULES[c.kind].advice
-            if advice and f"advice:{advice}" not in items[line]:
-                items[line].append(f"advice:{advice}")
+            operations = groups.setdefault(heading, {}).setdefault(line, [])
+            if c.model and not is_python_level(c.kind) and c.operation not in operations:
+                operations.append(c.operation)
+            advice[line] = RULES[c.kind].advice
         lines: list[str] = []
         for heading in sorted(groups, key=lambda h: (h == "Python API", h)):
-            lines.append(f"#### {heading}")
-            lines.append("")
-            for (label, what), notes in groups[heading].items():
-                operations = [n for n in notes if not n.startswith("advice:")]
-                where = f" (in {', '.join(operations)})" if operations and heading != "Python API" else ""
-                lines.append(f"- {label + ': ' if label else ''}{what}{where}")
-                lines += [f"  - In your code: {n.removeprefix('advice:')}." for n in notes if n.startswith("advice:")]
+            lines += [f"#### {heading}", ""]
+            for (label, what), operations in groups[heading].items():
+                where = f" (in {', '.join(operations)})" if operations else ""
+                lines.append(f"- {label}: {what}{where}" if label else f"- {what}{where}")
+                if advice[(label, what)]:
+                    lines.append(f"  - In your code: {advice[(label, what)]}.")
             lines.append("")
         if lines:
             out[section] = lines
@@ -117,4 +118,6 @@ def render_entry(title: str, intro: list[str], changes: list[Change]) -> str:
     lines = [f"## {title}", "", *intro]
     for section, body in entry_sections(changes).items():
         lines += [f"### {section.value}", "", *body]
-    return "\n".join(lines).rstrip("\n") + "\n"
+    while not lines[-1]:
+        lines.pop()
+    return "\n".join(lines) + "\n"

@@ -10,7 +10,6 @@ trees. Everything is generic: no name of this package is special.
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -207,6 +206,8 @@ def compare_packages(old: griffe.Module, new: griffe.Module) -> list[Change]:
         if kind in (Kind.PY_PARAMETER_REMOVED, Kind.PY_PARAMETER_ADDED_REQUIRED, Kind.PY_PARAMETER_INCOMPATIBLE):
             param = breakage.old_value if breakage.old_value is not None else breakage.new_value
             where = f"{where}({getattr(param, 'name', param)})"
+        was: str | None
+        now: str | None
         if kind is Kind.PY_NAME_REMOVED:  # say what it was: a module, a class, an attribute...
             was, now = _kind(_target(breakage.old_value)), None
         else:
@@ -235,32 +236,6 @@ def _shown(value: Any) -> str | None:
     if isinstance(value, list):
         return ", ".join(map(str, value))
     return str(getattr(value, "value", value))
-
-
-def generate_package(spec: Path, dest: Path, *, overlay: bool = False) -> Path:
-    """Generate `spec` with the project's generator, config and templates into `dest`; the folder holding it.
-
-    `overlay`: `spec` is a raw upstream source; import it (configured operations, our overlay) first.
-    """
-    from scripts.generate import GenerationError, generate_into
-    from scripts.spec_import import SpecImportError, load_config, run_import
-
-    dest.mkdir(parents=True, exist_ok=True)
-    try:
-        if overlay:
-            spec = run_import([spec], load_config(), overlay=True, output=dest / "imported.yaml")
-        generate_into(dest, spec)
-    except (GenerationError, SpecImportError) as exc:
-        raise PythonApiError(f"cannot generate a package from {spec}: {exc}") from exc
-    return dest
-
-
-def python_changes(old_spec: Path, new_spec: Path, *, overlay: bool = False) -> list[Change]:
-    """Generate both specs into temporary packages and compare their public Python APIs."""
-    with tempfile.TemporaryDirectory(prefix="spec-diff-python-") as tmp:
-        old = load_package(generate_package(old_spec, Path(tmp) / "old", overlay=overlay))
-        new = load_package(generate_package(new_spec, Path(tmp) / "new", overlay=overlay))
-        return compare_packages(old, new)
 
 
 def package_changes(old_root: Path, new_root: Path) -> list[Change]:
