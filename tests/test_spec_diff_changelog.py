@@ -9,7 +9,7 @@ from scripts.spec_diff import Change, Kind, Severity
 from scripts.spec_diff.changelog import entry_sections, render_entry, shown
 from scripts.spec_diff.compare import _plain
 from scripts.spec_diff.python_api import PYTHON
-from scripts.spec_diff.report import counts, render_json, render_text, split_layers, verdict_lines, worst
+from scripts.spec_diff.report import counts, render_json, render_text, split_layers, verdict_lines, verdict_word, worst
 from scripts.spec_diff.rules import RULES, Section, rules_table_markdown
 
 LONG = "A description far longer than any terminal line, " * 4
@@ -169,3 +169,18 @@ def test_only_python_changes_the_wire_explains_are_folded() -> None:
     assert "- `pkg.models.v.V.a`: Python attribute type widened: `int` → `int | None`" in sections[Section.BREAKING]
     assert "- `pkg.models.c.Other.GBP`: new attribute" in sections[Section.ADDED]
     assert not any("pkg.models.u.U.a" in line for line in sections[Section.BREAKING])
+
+
+def test_json_report_fields() -> None:
+    changes = [wire(Kind.PROPERTY_ADDED_OPTIONAL, USER, "200 → d", "U.d")]
+    text = render_json(changes, "old.yaml", "new.yaml")
+    assert text.startswith('{\n  "old": "old.yaml",\n  "new": "new.yaml",\n  "worst": "additive",\n')
+    payload = json.loads(text)
+    assert list(payload) == ["old", "new", "worst", "wire", "python", "counts", "changes"]
+    assert (payload["wire"], payload["python"], payload["counts"]) == (
+        "additive", "no changes", {"breaking": 0, "additive": 1, "docs": 0},
+    )  # fmt: skip
+    assert payload["changes"] == [{**changes[0].as_dict(), "layer": "wire"}]
+    assert json.loads(render_json([], "a", "b"))["worst"] is None
+    assert "“é”" in render_json([wire(Kind.DESCRIPTION_CHANGED, USER, "200 → d", "U.d", None, "“é”")], "a", "b")
+    assert verdict_word(None) == "no changes" and verdict_word(Severity.DOCS) == "docs"

@@ -70,10 +70,48 @@ WIRE_CASES: list[tuple[Kind, Severity, dict[str, Any], dict[str, Any]]] = [
 ]  # fmt: skip
 
 
+# Where each one is reported, its old and new value, and the schema property it belongs to.
+WIRE_DETAILS: dict[Kind, tuple[str, Any, Any, str | None]] = {
+    Kind.OPERATION_ADDED: ("GET /v1/x", None, None, None),
+    Kind.OPERATION_REMOVED: ("GET /v1/x", None, None, None),
+    Kind.OPERATION_ID_CHANGED: ("GET /v1/user operationId", "get_user", "user_get", None),
+    Kind.RESPONSE_ADDED: ("GET /v1/user 404", None, None, None),
+    Kind.RESPONSE_REMOVED: ("GET /v1/user 404", None, None, None),
+    Kind.RESPONSE_BODY_ADDED: ("GET /v1/user 200 (body)", None, None, None),
+    Kind.RESPONSE_BODY_REMOVED: ("GET /v1/user 200 (body)", None, None, None),
+    Kind.PROPERTY_ADDED_REQUIRED: ("GET /v1/user 200 → b", None, None, "U.b"),
+    Kind.PROPERTY_ADDED_OPTIONAL: ("GET /v1/user 200 → b", None, None, "U.b"),
+    Kind.PROPERTY_REMOVED: ("GET /v1/user 200 → b", None, None, "U.b"),
+    Kind.BECAME_OPTIONAL: ("GET /v1/user 200 → a", True, False, "U.a"),
+    Kind.BECAME_REQUIRED: ("GET /v1/user 200 → a", False, True, "U.a"),
+    Kind.BECAME_NULLABLE: ("GET /v1/user 200 → a", False, True, "U.a"),
+    Kind.BECAME_NON_NULLABLE: ("GET /v1/user 200 → a", True, False, "U.a"),
+    Kind.TYPE_CHANGED: ("GET /v1/user 200 → a", "integer", "string", "U.a"),
+    Kind.FORMAT_CHANGED: ("GET /v1/user 200 → a", None, "date-time", "U.a"),
+    Kind.FORMAT_NOTE_CHANGED: ("GET /v1/user 200 → a", None, "double", "U.a"),
+    Kind.ENUM_VALUE_ADDED: ("GET /v1/user 200 → a", None, "y", "U.a"),
+    Kind.ENUM_VALUE_REMOVED: ("GET /v1/user 200 → a", "y", None, "U.a"),
+    Kind.DEFAULT_CHANGED: ("GET /v1/user 200 → a", None, "0", "U.a"),
+    Kind.DEPRECATED: ("GET /v1/user 200 → a", False, True, "U.a"),
+    Kind.UNDEPRECATED: ("GET /v1/user 200 → a", True, False, "U.a"),
+    Kind.DESCRIPTION_CHANGED: ("GET /v1/user 200 → a", None, "A.", "U.a"),
+    Kind.PARAMETER_ADDED_REQUIRED: ("GET /v1/user parameter query q", None, None, None),
+    Kind.PARAMETER_ADDED_OPTIONAL: ("GET /v1/user parameter query q", None, None, None),
+    Kind.PARAMETER_REMOVED: ("GET /v1/user parameter query q", None, None, None),
+    Kind.PARAMETER_BECAME_REQUIRED: ("GET /v1/user parameter query q", False, True, None),
+    Kind.PARAMETER_BECAME_OPTIONAL: ("GET /v1/user parameter query q", True, False, None),
+    Kind.PARAMETER_TYPE_CHANGED: ("GET /v1/user parameter query q", "integer", "string", None),
+    Kind.SECURITY_CHANGED: ("GET /v1/user security", ("(none)",), ("Key",), None),
+    Kind.SERVERS_CHANGED: ("(document) servers", ("(none)",), ("https://x.invalid",), None),
+}
+
+
 @pytest.mark.parametrize(("kind", "severity", "old", "new"), WIRE_CASES, ids=[c[0].value for c in WIRE_CASES])
 def test_wire_change_kind_and_severity(kind: Kind, severity: Severity, old: Any, new: Any) -> None:
     changes = diff_specs(old, new)
     assert [(c.kind, c.severity) for c in changes] == [(kind, severity)]
+    (change,) = changes
+    assert (change.where, change.old, change.new, change.model) == WIRE_DETAILS[kind]
 
 
 # --- the Python API: two versions of a tiny package, read by griffe -------------------------------------------------
