@@ -238,3 +238,93 @@ def test_unreadable_documents_say_where(spec: Any, message: str) -> None:
 )
 def test_annotations_compare_as_sets_of_union_members(annotation: str | None, members: set[str]) -> None:
     assert union_members(annotation) == frozenset(members)
+
+
+def test_sibling_keywords_of_a_ref_win_and_refs_to_arrays_own_their_items() -> None:
+    spec = doc({"a": {"$ref": "#/components/schemas/C", "description": "Sibling."},
+                "l": {"$ref": "#/components/schemas/Arr"}})  # fmt: skip
+    spec["components"]["schemas"]["C"] = {"type": "integer", "description": "Target."}
+    spec["components"]["schemas"]["Arr"] = {"type": "array", "items": {"type": "object", "properties": {"z": INT}}}
+    paths = shape_of(spec).operations["GET /v1/user"].responses["200"]
+    assert paths["a"].description == "Sibling." and paths["a"].types == frozenset({"integer"})
+    assert paths["l[]"].owner == ("Arr", "[]") and paths["l[].z"].owner == ("Arr", "[].z")
+    inline_body = doc({})
+    body = {"type": "array", "items": {"type": "object", "properties": {"z": INT}}}
+    inline_body["paths"]["/v1/user"]["get"]["responses"]["200"]["content"]["application/json"]["schema"] = body
+    inline = shape_of(inline_body).operations["GET /v1/user"].responses["200"]
+    assert inline["[]"].owner is None and inline["[].z"].owner is None
+
+
+def test_single_variants_keep_their_own_text() -> None:
+    # One variant of a property or of array items is read as it is, description included.
+    old = doc({"a": {"type": "array", "items": {"type": "integer", "description": "Old."}}})
+    new = doc({"a": {"type": "array", "items": {"type": "integer", "description": "New."}}})
+    assert [(c.kind, c.where) for c in diff_specs(old, new)] == [(Kind.DESCRIPTION_CHANGED, "GET /v1/user 200 → a[]")]
+
+
+def test_defaults_compare_by_value_whatever_the_key_order() -> None:
+    def default(value: Any) -> dict[str, Any]:
+        return doc({"a": {"type": "object", "default": value}})
+
+    assert diff_specs(default({"x": 1, "y": [1, 2]}), default({"y": [1, 2], "x": 1})) == []
+    assert [c.kind for c in diff_specs(default({"x": 1}), default({"x": 2}))] == [Kind.DEFAULT_CHANGED]
+    assert [c.kind for c in diff_specs(default([1, 2]), default([2, 1]))] == [Kind.DEFAULT_CHANGED]
+    assert [c.kind for c in diff_specs(default({"x": 1}), default({"z": 1}))] == [Kind.DEFAULT_CHANGED]
+
+
+def test_mixed_enum_values_and_multiple_types() -> None:
+    added = diff_specs(doc({"a": {"enum": [1]}}), doc({"a": {"enum": [1, "b", 2.5]}}))
+    assert [c.new for c in added if c.kind is Kind.ENUM_VALUE_ADDED] == ["b", 2.5]  # sorted by repr, no TypeError
+    (changed,) = diff_specs(doc({"a": {"type": ["integer", "string"]}}), doc({"a": {"type": "boolean"}}))
+    assert (changed.kind, changed.old, changed.new) == (Kind.TYPE_CHANGED, "integer|string", "boolean")
+    (to_free,) = diff_specs(doc({"a": {"type": ["integer", "string"], "enum": [1]}}),
+                            doc({"a": {"type": ["integer", "string"]}}))  # fmt: skip
+    assert to_free.new == "any integer|string"
+    (to_enum,) = diff_specs(doc({"a": {"type": ["integer", "string"]}}),
+                            doc({"a": {"type": ["integer", "string"], "enum": [1]}}))  # fmt: skip
+    assert to_enum.old == "any integer|string"
+
+
+def test_operations_of_any_method_and_refs_in_parameters() -> None:
+    spec = doc({})
+    spec["paths"]["/v1/x"] = {"parameters": [], "post": _post()}
+    spec["components"]["schemas"]["Q"] = {"type": "integer"}
+    spec["paths"]["/v1/user"]["get"]["parameters"] = [
+        {"name": "q", "in": "query", "required": True, "schema": {"$ref": "#/components/schemas/Q"}}
+    ]
+    shape = shape_of(spec)
+    assert set(shape.operations) == {"GET /v1/user", "POST /v1/x"}
+    assert shape.operations["GET /v1/user"].parameters[("query", "q")].types == frozenset({"integer"})
+    assert shape.operations["GET /v1/user"].parameters[("query", "q")].required is True
+    assert shape.operations["POST /v1/x"].deprecated is False
+
+
+def _post() -> dict[str, Any]:
+    return {"deprecated": "yes", "responses": {"204": {"description": "none"}}}
+
+
+@pytest.mark.parametrize(
+    ("where", "node", "message"),
+    [
+        ("property", [], "paths//v1/user/get/responses/200/properties/a: expected a schema object, got list"),
+        ("allOf", {"allOf": [3]}, "paths//v1/user/get/responses/200/properties/a/allOf/0: expected a schema object"),
+        ("anyOf", {"anyOf": [INT, "x"]}, "paths//v1/user/get/responses/200/properties/a/anyOf/1: expected a schema"),
+        ("items", {"type": "array", "items": []}, "paths//v1/user/get/responses/200/properties/a/items: expected"),
+        ("ref", {"$ref": "#/components/schemas/Bad"}, "#/components/schemas/Bad: expected a schema object, got list"),
+    ],
+)
+def test_errors_deep_in_a_schema_say_where(where: str, node: Any, message: str) -> None:
+    spec = doc({"a": node})
+    spec["components"]["schemas"]["Bad"] = []
+    with pytest.raises(SpecShapeError) as caught:
+        shape_of(spec)
+    assert message in str(caught.value), where
+
+
+def test_parameter_errors_say_where() -> None:
+    bad_schema = doc({}, parameters=[{"name": "q", "in": "query", "schema": "x"}])
+    with pytest.raises(SpecShapeError, match="paths//v1/user/get/parameters/0: expected a schema object"):
+        shape_of(bad_schema)
+    dangling = doc({}, parameters=[{"$ref": "#/components/parameters/Gone"}])
+    with pytest.raises(SpecShapeError, match="paths//v1/user/get/parameters/0: unresolvable"):
+        shape_of(dangling)

@@ -18,7 +18,7 @@ class SpecLoadError(Exception):
 
 def _keep_operations(doc: dict[str, Any], keep: Any) -> dict[str, Any]:
     """Only the operations this client is configured for; one missing from a side is then a real add/remove."""
-    if keep is None or not isinstance(doc.get("paths"), dict):
+    if not isinstance(doc.get("paths"), dict):
         return doc
     wanted = {(str(method).lower(), str(path)) for method, path in keep}
     paths: dict[str, Any] = {}

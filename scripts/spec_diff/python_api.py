@@ -75,7 +75,7 @@ def _drop_dangling(obj: Any, name: str) -> None:
 
 def _target(obj: Any) -> Any:
     """An alias's target inside the package, else the object itself (external aliases stay aliases)."""
-    if getattr(obj, "is_alias", False):
+    if isinstance(obj, griffe.Alias):
         try:
             return obj.final_target
         except (griffe.AliasResolutionError, griffe.CyclicAliasError):
@@ -101,7 +101,7 @@ def public_api(package: griffe.Module) -> dict[str, Any]:
         for _, member in _public(obj):
             target = _target(member)
             found[member.path] = target
-            if not member.is_alias and (target.is_module or target.is_class):
+            if member is target and (target.is_module or target.is_class):  # re-exports are visited where defined
                 visit(target)
 
     found[package.path] = package
@@ -110,7 +110,8 @@ def public_api(package: griffe.Module) -> dict[str, Any]:
 
 
 def _kind(obj: Any) -> str:
-    return str(obj.kind.value) if not getattr(obj, "is_alias", False) else "alias"
+    """`module`, `class`, `function` or `attribute`; `alias` for a re-export from outside the package."""
+    return "alias" if isinstance(obj, griffe.Alias) else str(obj.kind.value)
 
 
 def union_members(annotation: Any) -> frozenset[str]:
@@ -153,14 +154,12 @@ _WIDENED = {"read": Kind.PY_ATTRIBUTE_WIDENED, "return": Kind.PY_RETURN_WIDENED,
 def _annotation_change(path: str, old: Any, new: Any, *, role: str) -> Change | None:
     """How one annotation changed for its `role`: read (attribute, return) or passed (parameter)."""
     was, now = union_members(old), union_members(new)
-    if was == now or not was or not now:
+    if not was or not now:  # an annotation added or dropped says nothing about the type
         return None
-    if now < was:
-        kind = _NARROWED[role]
-    elif now > was:
-        kind = _WIDENED[role]
-    else:
-        kind = Kind.PY_ANNOTATION_CHANGED
+    gained, lost = now - was, was - now
+    if not gained and not lost:
+        return None
+    kind = _WIDENED[role] if not lost else _NARROWED[role] if not gained else Kind.PY_ANNOTATION_CHANGED
     return Change(kind, PYTHON, path, str(old), str(new), model=path.split("(")[0])
 
 
@@ -185,7 +184,7 @@ def _enum_value(obj: Any) -> str | None:
 
 
 def _member_changes(path: str, old: Any, new: Any) -> Iterator[Change]:
-    if old.is_attribute and new.is_attribute:
+    if old.is_attribute:  # the caller compares objects of the same kind only
         change = _annotation_change(path, old.annotation, new.annotation, role="read")
         if change is not None:
             yield change
@@ -193,7 +192,7 @@ def _member_changes(path: str, old: Any, new: Any) -> Iterator[Change]:
         in_enum = parent is not None and parent.is_class and any("Enum" in str(b) for b in parent.bases)
         if in_enum and _enum_value(old) != _enum_value(new):
             yield Change(Kind.PY_VALUE_CHANGED, PYTHON, path, _enum_value(old), _enum_value(new), model=path)
-    elif old.is_function and new.is_function:
+    elif old.is_function:
         yield from _signature_changes(path, old, new)
 
 
@@ -201,11 +200,11 @@ def compare_packages(old: griffe.Module, new: griffe.Module) -> list[Change]:
     """Every public-API change from `old` to `new`: griffe's breakages, then annotation changes and additions."""
     changes: list[Change] = []
     for breakage in griffe.find_breaking_changes(old, new):
-        kind = _BREAKAGE_KINDS.get(breakage.kind, Kind.PY_ANNOTATION_CHANGED)
+        kind = _BREAKAGE_KINDS[breakage.kind]
         where = breakage.obj.path
         if kind in (Kind.PY_PARAMETER_REMOVED, Kind.PY_PARAMETER_ADDED_REQUIRED, Kind.PY_PARAMETER_INCOMPATIBLE):
             param = breakage.old_value if breakage.old_value is not None else breakage.new_value
-            where = f"{where}({getattr(param, 'name', param)})"
+            where = f"{where}({param.name})"
         was: str | None
         now: str | None
         if kind is Kind.PY_NAME_REMOVED:  # say what it was: a module, a class, an attribute...
@@ -216,7 +215,7 @@ def compare_packages(old: griffe.Module, new: griffe.Module) -> list[Change]:
     before, after = public_api(old), public_api(new)
     for path in sorted(set(after) - set(before)):
         parent = path.rsplit(".", 1)[0]
-        if parent in before or parent == path:  # only the outermost new name
+        if parent in before:  # only the outermost new name
             changes.append(Change(Kind.PY_NAME_ADDED, PYTHON, path, None, _kind(after[path]), model=path))
     for path in sorted(set(before) & set(after)):
         old_obj, new_obj = before[path], after[path]
@@ -235,7 +234,7 @@ def _shown(value: Any) -> str | None:
         return f"{value.name}: {value.annotation}" if value.annotation is not None else value.name
     if isinstance(value, list):
         return ", ".join(map(str, value))
-    return str(getattr(value, "value", value))
+    return str(value)
 
 
 def package_changes(old_root: Path, new_root: Path) -> list[Change]:

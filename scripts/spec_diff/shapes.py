@@ -109,8 +109,9 @@ class _Merged:
     name: str | None = None  # the named schema this is, when reached through a $ref
 
 
-def _is_null_branch(schema: Mapping[str, Any]) -> bool:
-    return schema.get("type") == "null" or ("const" in schema and schema["const"] is None)
+def _schema_name(ref: str) -> str:
+    """`Price` of `#/components/schemas/Price`."""
+    return ref.rpartition("/")[2]
 
 
 def _infer_type(value: Any) -> str:
@@ -137,19 +138,14 @@ class _Flattener:
                 return out
             seen = seen | {ref}
             out.refs.add(ref)
-            owner = ref.rsplit("/", 1)[-1]
+            owner = _schema_name(ref)
             if into is None:
                 out.name = owner
         branches = [b for key in ("anyOf", "oneOf") for b in resolved.get(key, [])]
         for i, branch in enumerate(resolved.get("allOf", [])):
             self.merge(branch, f"{where}/allOf/{i}", seen, out, owner)
-        if branches:
-            for i, branch in enumerate(branches):
-                b, _ = self.resolver.deref(branch, f"{where}/anyOf/{i}")
-                if _is_null_branch(b):
-                    out.nullable = True
-                else:
-                    self.merge(branch, f"{where}/anyOf/{i}", seen, out, owner)
+        for i, branch in enumerate(branches):  # a null branch only makes the union nullable (_own_keywords)
+            self.merge(branch, f"{where}/anyOf/{i}", seen, out, owner)
         self._own_keywords(resolved, out, owner)
         return out
 
@@ -168,6 +164,7 @@ class _Flattener:
             if None in values:
                 out.nullable = True
             values = [v for v in values if v is not None]
+        if values:  # `const: null` alone is just nullability
             out.enum = (out.enum or set()) | {_hashable(v) for v in values}
             types = types or sorted({_infer_type(v) for v in values})
         elif types:
@@ -199,10 +196,10 @@ class _Flattener:
             enum=enum,
             fmt=merged.fmt,
             default=_hashable(resolved["default"]) if "default" in resolved else _MISSING,
-            deprecated=bool(resolved.get("deprecated", False)),
+            deprecated=resolved.get("deprecated") is True,
             description=description.strip() if isinstance(description, str) else None,
             owner=owner,
-            named=next(iter(merged.refs)).rsplit("/", 1)[-1] if len(merged.refs) == 1 else None,
+            named=_schema_name(next(iter(merged.refs))) if len(merged.refs) == 1 else None,
         )
         return facts, merged
 
@@ -219,7 +216,7 @@ class _Flattener:
             if name in merged.owners:
                 child_owner: tuple[str, str] | None = (merged.owners[name], name)
             else:
-                child_owner = (base[0], f"{base[1]}.{name}".lstrip(".")) if base else None
+                child_owner = (base[0], f"{base[1]}.{name}") if base else None
             yield from self.walk(child, f"{where}/properties/{name}", path, name in merged.required, inner,
                                  child_owner)  # fmt: skip
         if merged.items:
@@ -265,7 +262,7 @@ def shape_of(doc: Any) -> Shape:
                 path=str(path),
                 summary=op.get("summary"),
                 description=op.get("description"),
-                deprecated=bool(op.get("deprecated", False)),
+                deprecated=op.get("deprecated") is True,
                 security=_security(op.get("security", top_security)),
                 operation_id=op.get("operationId"),
             )
@@ -273,7 +270,7 @@ def shape_of(doc: Any) -> Shape:
                 param, _ = resolver.deref(raw, f"{where}/parameters/{i}")
                 key = (str(param.get("in")), str(param.get("name")))
                 facts, _ = flat.facts(param.get("schema") or {}, f"{where}/parameters/{i}", frozenset(),
-                                      bool(param.get("required", False)))  # fmt: skip
+                                      param.get("required") is True)  # fmt: skip
                 if param.get("description"):
                     facts = Facts(**{**facts.__dict__, "description": str(param["description"]).strip()})
                 operation.parameters[key] = facts
