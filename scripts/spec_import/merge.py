@@ -9,9 +9,18 @@ from .errors import SpecImportError
 from .pointer import join
 from .walk import HTTP_METHODS
 
-_SINGULAR = {"schemas": "schema", "responses": "response", "parameters": "parameter", "examples": "example",
-             "requestBodies": "request body", "headers": "header", "securitySchemes": "security scheme",
-             "links": "link", "callbacks": "callback", "pathItems": "path item"}
+_SINGULAR = {
+    "schemas": "schema",
+    "responses": "response",
+    "parameters": "parameter",
+    "examples": "example",
+    "requestBodies": "request body",
+    "headers": "header",
+    "securitySchemes": "security scheme",
+    "links": "link",
+    "callbacks": "callback",
+    "pathItems": "path item",
+}
 
 
 def merge_documents(documents: list[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
@@ -37,8 +46,9 @@ def merge_documents(documents: list[tuple[str, dict[str, Any]]]) -> dict[str, An
     return merged
 
 
-def _put(target: dict[str, Any], key: str, value: Any, pointer: str, noun: str, source: str,
-         origin: dict[str, str]) -> None:
+def _put(
+    target: dict[str, Any], key: str, value: Any, pointer: str, noun: str, source: str, origin: dict[str, str]
+) -> None:
     if key not in target:
         target[key] = copy.deepcopy(value)
         origin[pointer] = source

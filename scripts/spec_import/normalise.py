@@ -86,8 +86,9 @@ def remove_auth_header_parameters(doc: dict[str, Any], config: ImportConfig) -> 
     wanted = set(config.auth_headers)
 
     def keep(param: Any) -> bool:
-        return not (isinstance(param, dict) and param.get("in") == "header"
-                    and str(param.get("name", "")).lower() in wanted)
+        return not (
+            isinstance(param, dict) and param.get("in") == "header" and str(param.get("name", "")).lower() in wanted
+        )
 
     holders: list[dict[str, Any]] = [op.node for op in iter_operations(doc)]
     holders += [item for item in (doc.get("paths") or {}).values() if isinstance(item, dict)]
@@ -137,9 +138,19 @@ PASSES: dict[Dialect, tuple[Pass, ...]] = {
     Dialect.OAS30: (set_target_version, exclusive_bounds_to_numbers, nullable_keyword, *_COMMON_TAIL),
     Dialect.OAS31: (set_target_version, *_COMMON_TAIL),
     Dialect.OAS32: (set_target_version, drop_32_only_fields, *_COMMON_TAIL),
-    Dialect.DOCS: (set_target_version, docs_page_info, docs_enum_items, docs_double_format, docs_unions,
-                   docs_empty_content, docs_sdk_names, type_lists, docs_schema_names, flatten_unions,
-                   remove_auth_header_parameters),
+    Dialect.DOCS: (
+        set_target_version,
+        docs_page_info,
+        docs_enum_items,
+        docs_double_format,
+        docs_unions,
+        docs_empty_content,
+        docs_sdk_names,
+        type_lists,
+        docs_schema_names,
+        flatten_unions,
+        remove_auth_header_parameters,
+    ),
 }
 
 
@@ -147,5 +158,3 @@ def normalise(doc: dict[str, Any], dialect: Dialect, config: ImportConfig) -> di
     for step in PASSES[dialect]:
         step(doc, config)
     return doc
-
-

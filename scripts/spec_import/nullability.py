@@ -13,8 +13,21 @@ from .walk import iter_schemas
 
 NULL_SCHEMA: dict[str, Any] = {"type": "null"}
 # Keywords that describe the property as a whole; they stay beside anyOf, the rest moves into the non-null branch.
-_ANNOTATIONS = frozenset({"title", "description", "default", "deprecated", "example", "examples", "readOnly",
-                          "writeOnly", "externalDocs", "xml", "$comment"})
+_ANNOTATIONS = frozenset(
+    {
+        "title",
+        "description",
+        "default",
+        "deprecated",
+        "example",
+        "examples",
+        "readOnly",
+        "writeOnly",
+        "externalDocs",
+        "xml",
+        "$comment",
+    }
+)
 
 
 def _split(schema: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:

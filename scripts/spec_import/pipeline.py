@@ -42,8 +42,7 @@ def build_document(sources: Sequence[str | Path], config: ImportConfig, *, overl
     names = ", ".join(name for name, _ in sliced)
     for method, path in config.operations or ():
         if (method, path) not in found:
-            raise SpecImportError(f"operation {method} {path} not found", join("/paths", path, method.lower()),
-                                  names)
+            raise SpecImportError(f"operation {method} {path} not found", join("/paths", path, method.lower()), names)
     if not found:
         raise SpecImportError("no operations found", "/paths", names)
     merged = merge_documents(sliced)
@@ -54,8 +53,9 @@ def build_document(sources: Sequence[str | Path], config: ImportConfig, *, overl
     return canonical_order(merged)
 
 
-def run_import(sources: Sequence[str | Path], config: ImportConfig, *, overlay: bool = True,
-               output: Path | None = None) -> Path:
+def run_import(
+    sources: Sequence[str | Path], config: ImportConfig, *, overlay: bool = True, output: Path | None = None
+) -> Path:
     """Import ``sources`` and write the result; on any error the existing output is left as it was."""
     doc = build_document(sources, config, overlay=overlay)
     target = output if output is not None else config.output

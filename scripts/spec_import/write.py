@@ -14,8 +14,15 @@ from .errors import SpecImportError
 
 def dump_yaml(doc: dict[str, Any], *, width: int = 120, indent: int = 2) -> str:
     # The pure-Python SafeDumper, never the C one: both exist, and only one may decide the bytes.
-    return yaml.dump(doc, Dumper=yaml.SafeDumper, sort_keys=False, width=width, indent=indent, allow_unicode=True,
-                     default_flow_style=False)
+    return yaml.dump(
+        doc,
+        Dumper=yaml.SafeDumper,
+        sort_keys=False,
+        width=width,
+        indent=indent,
+        allow_unicode=True,
+        default_flow_style=False,
+    )
 
 
 def write_atomically(path: Path, text: str) -> None:
