@@ -2,6 +2,7 @@
 #   make | make help                             this list, with what each target does
 #   make demo | make test | make docs             first contact
 #   make update-spec SRC=...; make generate       follow ElevenLabs' API
+#   make sync SRC=...                             ...all of it in one command, ending in a verdict
 #   make diff; make test; make release; make build; make publish   ship it
 #   make check | make bench | make record        keep it honest
 
@@ -12,7 +13,7 @@ PY     := $(VENV)/bin/python
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 
 .DEFAULT_GOAL := help
-.PHONY: help demo docs test check generate update-spec diff release build publish bench record clean
+.PHONY: help demo docs test check generate update-spec sync diff release build publish bench record mutate clean
 
 ## --- first contact -------------------------------------------------------------------------
 help:                                 ## list the targets with what each does (plain `make` does this)
@@ -37,22 +38,28 @@ update-spec: $(VENV)/.installed       ## import SRC="<path or URL> [...]" into o
 generate: $(VENV)/.installed          ## regenerate client/elevenlabs_user_client from openapi/ + config + templates
 	$(PY) -m scripts.generate
 
+sync: $(VENV)/.installed              ## import SRC, generate, check, diff, test; verdict + exit 0/10/20/2 (see README)
+	@test -n "$(SRC)" || { echo 'usage: make sync SRC="<path or URL> [more...]"' >&2; exit 2; }
+	$(PY) -m scripts.sync $(SRC) $(SYNC_ARGS)
+
 ## --- ship it ---------------------------------------------------------------------------------
-diff: $(VENV)/.installed              ## what changed between OLD and NEW specs (default: HEAD vs working copy)
+diff: $(VENV)/.installed              ## wire + Python API changes, OLD vs NEW spec (default: HEAD vs working copy)
 	$(PY) -m scripts.spec_diff $(if $(OLD),--old $(OLD)) $(if $(NEW),--new $(NEW)) $(DIFF_ARGS)
 
-release: $(VENV)/.installed           ## bump the version by semver from the spec diff and write CHANGELOG.md
+release: $(VENV)/.installed           ## semver bump from the worse of the two diffs, consumer CHANGELOG entry
 	$(PY) -m scripts.release
 
 build: $(VENV)/.installed             ## sdist + wheel into dist/, checked by twine
 	$(PY) -m scripts.build_dist
 
-publish: build                        ## upload dist/ to the index in TWINE_REPOSITORY_URL
+publish: build                        ## gates (clean release commit, credentials, new version), then upload dist/
 	$(PY) -m scripts.publish
 
 ## --- keep it honest --------------------------------------------------------------------------
 check: $(VENV)/.installed             ## lint, strict typing, and client/ == what `make generate` produces
 	$(PY) -m ruff check scripts tests
+	$(PY) -m ruff format --check scripts tests
+	$(PY) -m mypy --strict scripts
 	$(PY) -m ruff check --isolated --line-length 120 --select E,F,I,B --ignore E501 client/elevenlabs_user_client
 	$(PY) -m ruff format --isolated --line-length 120 --check templates/runtime   # copied as is: already formatted
 	$(PY) -m mypy --strict client/elevenlabs_user_client
@@ -63,6 +70,9 @@ bench: $(VENV)/.installed $(VENV)/.bench-installed   ## side-by-side benchmark t
 
 record: $(VENV)/.installed            ## record live responses as redacted fixtures (needs ELEVENLABS_API_KEY)
 	$(PY) -m scripts.record
+
+mutate: $(VENV)/.installed $(VENV)/.mutate-installed   ## mutation testing of scripts/spec_diff (slow; not in CI)
+	$(PY) -m scripts.mutate
 
 ## --- environment -----------------------------------------------------------------------------
 # The demo needs only the package and its runtime dependencies (the mock is stdlib): seconds, not the toolchain.
@@ -79,6 +89,10 @@ $(VENV)/.installed: pyproject.toml
 
 $(VENV)/.bench-installed: pyproject.toml
 	$(PY) -m pip install --quiet --group bench
+	touch $@
+
+$(VENV)/.mutate-installed: pyproject.toml
+	$(PY) -m pip install --quiet --group mutate
 	touch $@
 
 clean:                                ## remove .venv, dist/, build/ (docs, bench) and the tool caches

@@ -18,7 +18,6 @@ import datetime as dt
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,7 +30,9 @@ from jsonschema.exceptions import ValidationError
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
+from scripts.atomic import write_atomically
 from scripts.paths import CANONICAL_SPEC, FIXTURES_DIR
+from scripts.redaction import NAMED_SECRETS, placeholder, scrub_key
 from scripts.spec_import import pointer
 from scripts.spec_import.load import load_yaml_text
 
@@ -39,18 +40,6 @@ API_KEY_VARIABLE = "ELEVENLABS_API_KEY"
 BASE_URL_VARIABLE = "ELEVENLABS_BASE_URL"
 DEFAULT_BASE_URL = "https://api.elevenlabs.io"
 OPERATION_IDS = ("get_user", "get_user_subscription")
-# Personal data and secrets upstream does not mark; fields marked `x-secret: true` in the spec are added to these.
-NAMED_SECRETS = frozenset(
-    {
-        "xi_api_key",
-        "xi_api_key_preview",
-        "first_name",
-        "user_id",
-        "referral_link_code",
-        "partnerstack_partner_default_link",
-    }
-)
-KEY_PLACEHOLDER = "redacted-api-key"
 _SPEC_URI = "urn:elevenlabs-user-spec"
 
 
@@ -79,27 +68,6 @@ def secret_fields(spec: Any) -> set[str]:
         elif isinstance(node, list):
             stack.extend(node)
     return found
-
-
-def placeholder(field: str, value: Any, key: str = "") -> Any:
-    """A stand-in of the same JSON type, so the redacted body still validates (object keys are kept, minus the key)."""
-    if value is None or isinstance(value, bool):
-        return None if value is None else False
-    if isinstance(value, int):
-        return 0
-    if isinstance(value, float):
-        return 0.0
-    if isinstance(value, str):
-        return f"redacted-{field}"
-    if isinstance(value, list):
-        return [placeholder(field, item, key) for item in value]
-    if isinstance(value, dict):
-        return {scrub_key(str(k), key): placeholder(scrub_key(str(k), key), v, key) for k, v in value.items()}
-    return None
-
-
-def scrub_key(text: str, key: str) -> str:
-    return text.replace(key, KEY_PLACEHOLDER) if key else text
 
 
 def redact(body: Any, secrets: set[str], key: str) -> Any:
@@ -212,7 +180,7 @@ def _explain(error: ValidationError) -> Iterator[str]:
                 yield f"field the spec lacks: {where}.{name}"
         return
     if error.validator == "required" and isinstance(error.instance, dict):
-        for name in error.validator_value:
+        for name in _as_list(error.validator_value):
             if name not in error.instance:
                 yield f"missing required field: {where}.{name}"
         return
@@ -220,8 +188,8 @@ def _explain(error: ValidationError) -> Iterator[str]:
         yield f"unknown enum value: {where} = {error.instance!r:.60}"
         return
     if error.validator == "type":
-        expected = " or ".join(_as_list(error.validator_value))
-        yield f"type mismatch: {where} is {_json_type(error.instance)}, the spec says {expected}"
+        wanted = " or ".join(_as_list(error.validator_value))
+        yield f"type mismatch: {where} is {_json_type(error.instance)}, the spec says {wanted}"
         return
     yield f"{error.validator}: {where}: {error.message:.120}"
 
@@ -249,18 +217,6 @@ def fetch(base_url: str, key: str, path: str, timeout: float = 30.0) -> Any:
         return json.loads(response.content)
     except (json.JSONDecodeError, UnicodeDecodeError):
         raise RecordError(f"GET {path} did not return JSON ({len(response.content)} bytes)") from None
-
-
-def write_atomically(target: Path, text: str) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 @dataclass

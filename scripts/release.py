@@ -1,9 +1,11 @@
-"""Cut a release: semver bump from the spec diff, CHANGELOG entry, openapi/released.yaml updated.
+"""Cut a release: semver bump from the two diffs (wire and Python API), CHANGELOG entry, openapi/released.yaml.
 
 `python -m scripts.release` compares openapi/released.yaml (the spec of the last release, whose header records
-its version) with the canonical spec, bumps `version` in pyproject.toml, prepends a CHANGELOG.md entry and
-records the canonical spec as released. It refuses, changing nothing, when the git tree is dirty, client/ is
-not what `make generate` produces, or the tests fail.
+its version) with the canonical spec on the wire, and the package of the last release (client/ at the commit that
+last wrote released.yaml) with today's client/ with griffe; the worse verdict decides the bump. It bumps `version`
+in pyproject.toml, prepends a CHANGELOG.md entry written for consumers and records the canonical spec as released.
+It refuses, changing nothing, when the git tree is dirty, client/ is not what `make generate` produces, the tests
+fail, or nothing changed since the last release (no API change and client/ and the dependencies as released).
 
 Version rules (semver; in 0.x the leftmost non-zero part is the "major", like Cargo and semver §4):
 
@@ -21,22 +23,28 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import io
 import os
 import re
 import shlex
 import subprocess
 import sys
+import tarfile
 import tempfile
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from packaging.version import InvalidVersion, Version
 
-from scripts.paths import ROOT
+from scripts.atomic import write_all
+from scripts.paths import PACKAGE_NAME, ROOT
 from scripts.spec_diff import Change, Severity, diff_specs
+from scripts.spec_diff.both import python_changes
+from scripts.spec_diff.changelog import render_entry
 from scripts.spec_diff.loading import SpecLoadError, load_spec_file
-from scripts.spec_diff.report import HEADINGS, describe, worst
+from scripts.spec_diff.python_api import PythonApiError, package_changes
+from scripts.spec_diff.report import split_layers, verdict_word, worst
 from scripts.spec_diff.shapes import SpecShapeError
 
 SPEC = Path("openapi/elevenlabs-user.yaml")
@@ -62,8 +70,9 @@ class ReleaseError(Exception):
 class Plan:
     old_version: str
     new_version: str
-    changes: list[Change]
+    changes: list[Change]  # wire and Python API
     first: bool
+    since: str | None = field(default=None)  # the commit of the last release, when git knows it
 
 
 def next_version(current: str, worst_change: Severity | None) -> str:
@@ -112,6 +121,54 @@ def project_version(repo: Path) -> str:
         raise ReleaseError(f"{repo / PYPROJECT}: cannot read [project] version ({exc})") from exc
 
 
+def _git(repo: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(["git", *args], cwd=repo, capture_output=True)
+
+
+def release_commit(repo: Path) -> str | None:
+    """The commit that last wrote openapi/released.yaml: the last release's commit."""
+    proc = _git(repo, "log", "-1", "--format=%H", "--", RELEASED.as_posix())
+    return proc.stdout.decode().strip() or None if proc.returncode == 0 else None
+
+
+def _released_package(repo: Path, commit: str, dest: Path) -> Path | None:
+    """client/ as it was at `commit`, unpacked into `dest`; None if that commit has no package."""
+    proc = _git(repo, "archive", "--format=tar", commit, f"client/{PACKAGE_NAME}")
+    if proc.returncode != 0:
+        return None
+    with tarfile.open(fileobj=io.BytesIO(proc.stdout)) as tar:
+        tar.extractall(dest, filter="data")
+    return dest / "client"
+
+
+def python_api_changes(repo: Path, commit: str | None) -> list[Change]:
+    """The package as released against today's; without both packages in git, both specs are generated."""
+    with tempfile.TemporaryDirectory(prefix="release-") as tmp:
+        released = _released_package(repo, commit, Path(tmp)) if commit else None
+        current = repo / "client"
+        try:
+            if released is not None and (current / PACKAGE_NAME).is_dir():
+                return package_changes(released, current)
+            return python_changes(repo / RELEASED, repo / SPEC)
+        except PythonApiError as exc:
+            raise ReleaseError(f"cannot compare the Python API: {exc}") from exc
+
+
+def _dependencies(pyproject_text: str) -> list[str]:
+    try:
+        return list(tomllib.loads(pyproject_text).get("project", {}).get("dependencies", []))
+    except tomllib.TOMLDecodeError:
+        return []
+
+
+def unchanged_since(repo: Path, commit: str) -> bool:
+    """client/ and the runtime dependencies are as they were at `commit`."""
+    if _git(repo, "diff", "--quiet", commit, "--", "client").returncode != 0:
+        return False
+    then = _git(repo, "show", f"{commit}:{PYPROJECT.as_posix()}").stdout.decode()
+    return _dependencies(then) == _dependencies((repo / PYPROJECT).read_text(encoding="utf-8"))
+
+
 def released_version(text: str) -> str:
     found = _RELEASED_HEADER.search(text)
     if not found:
@@ -132,45 +189,31 @@ def plan_release(repo: Path) -> Plan:
         changes = diff_specs(load_spec_file(released), load_spec_file(repo / SPEC))
     except (SpecLoadError, SpecShapeError) as exc:
         raise ReleaseError(str(exc)) from exc
-    return Plan(current, next_version(current, worst(changes)), changes, first=False)
+    commit = release_commit(repo)
+    changes += python_api_changes(repo, commit)
+    if not changes and commit is not None and unchanged_since(repo, commit):
+        raise Refused(f"nothing changed since the release of {last} (commit {commit[:12]}): no API change, and "
+                      "client/ and the dependencies are as released")  # fmt: skip
+    return Plan(current, next_version(current, worst(changes)), changes, first=False, since=commit)
 
 
 def changelog_entry(plan: Plan, date: dt.date) -> str:
-    lines = [f"## {plan.new_version} — {date.isoformat()}", ""]
+    title = f"{plan.new_version} — {date.isoformat()}"
     if plan.first:
-        lines += ["First release: `GET /v1/user` and `GET /v1/user/subscription`, generated from openapi/.", ""]
-        return "\n".join(lines)
-    lines += [f"API changes since {plan.old_version}, from the spec diff:", ""]
-    for severity in Severity:
-        group = [c for c in plan.changes if c.severity is severity]
-        if group:
-            lines += [f"### {HEADINGS[severity]}", "", *[f"- {describe(c)}" for c in group], ""]
+        return render_entry(title, ["First release: `GET /v1/user` and `GET /v1/user/subscription`.", ""], [])
+    wire, python = split_layers(plan.changes)
+    intro = [
+        f"Compared with {plan.old_version}: the HTTP API has {_verdict(wire)}, the Python API has {_verdict(python)}.",
+        "",
+    ]
     if not plan.changes:
-        lines += ["### Maintenance", "", "- No API changes (generator, templates or runtime only).", ""]
-    return "\n".join(lines)
+        intro += ["No API changes: generator, templates or runtime only.", ""]
+    return render_entry(title, intro, plan.changes)
 
 
-def write_all(contents: dict[Path, str]) -> None:
-    """Stage every file as a temporary sibling, then rename them in; on failure put the old files back."""
-    staged: dict[Path, Path] = {}
-    before = {path: path.read_bytes() if path.exists() else None for path in contents}
-    try:
-        for path, text in contents.items():
-            fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-            staged[path] = Path(tmp_name)
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-        for path, tmp in staged.items():
-            os.replace(tmp, path)
-    except BaseException:
-        for path, tmp in staged.items():
-            tmp.unlink(missing_ok=True)
-            old = before[path]
-            if old is None:
-                path.unlink(missing_ok=True)
-            else:
-                path.write_bytes(old)
-        raise
+def _verdict(changes: list[Change]) -> str:
+    top = worst(changes)
+    return "no changes" if top is None else f"{verdict_word(top)} changes"
 
 
 def new_contents(repo: Path, plan: Plan, date: dt.date) -> dict[Path, str]:
@@ -227,8 +270,9 @@ def main(argv: list[str] | None = None) -> int:
     else:
         top = worst(plan.changes)
         print(f"released {plan.old_version} → {plan.new_version} (worst change: {top.value if top else 'none'})")
-        for change in plan.changes:
-            print(f"  [{change.severity.value}] {describe(change)}")
+        wire, python = split_layers(plan.changes)
+        print(f"  wire (HTTP API): {verdict_word(worst(wire))}; Python API: {verdict_word(worst(python))}")
+        print(f"  see the new entry in {CHANGELOG}")
         print(f"wrote {PYPROJECT} (version), {CHANGELOG} (new entry), {RELEASED} (the spec of {plan.new_version})")
     print(f"next: git commit -m 'Release {plan.new_version}' -- {PYPROJECT} {CHANGELOG} {RELEASED} && "
           f"git tag v{plan.new_version} && make publish")  # fmt: skip

@@ -52,8 +52,13 @@ def without_lock_titles(spec: dict[str, Any], base: dict[str, Any]) -> dict[str,
         node: Any = base
         for token in site.pointer.lstrip("/").split("/"):
             token = token.replace("~1", "/").replace("~0", "~")
-            node = node.get(token) if isinstance(node, dict) else node[int(token)] if isinstance(node, list) and \
-                token.isdigit() and int(token) < len(node) else None
+            node = (
+                node.get(token)
+                if isinstance(node, dict)
+                else node[int(token)]
+                if isinstance(node, list) and token.isdigit() and int(token) < len(node)
+                else None
+            )
         if isinstance(node, dict) and "title" in node:
             site.schema["title"] = node["title"]
         else:
@@ -127,7 +132,8 @@ def test_schemas_are_exactly_upstreams_ref_closure() -> None:
     }
     assert added == {"Region"}
     assert set(spec["components"]["schemas"]) == set(upstream_slice(spec)["components"]["schemas"]) | added | retained(
-        spec)
+        spec
+    )
 
 
 def test_only_listed_deviations_from_upstream() -> None:
@@ -141,26 +147,32 @@ def test_only_listed_deviations_from_upstream() -> None:
         "the canonical spec differs from its recorded sources (openapi/upstream/SOURCE.yaml) where openapi/README.md's "
         "deviation table lists nothing. If an overlay action (openapi/overlay.yaml) makes the change on purpose, add a "
         "row `| `<pointer>` | added/removed/changed | why |` per pointer; otherwise the spec was edited by hand or "
-        "the importer changed: run `make update-spec SRC=<source>`")
+        "the importer changed: run `make update-spec SRC=<source>`"
+    )
     wrong_kind = {p: (k, rows[p]) for p, k in found.items() if p in rows and rows[p] != k}
     assert wrong_kind == {}, "(found, table says): upstream changed what the row describes; fix the row's kind"
     stale = [r for r in rows if not any(p == r or p.startswith(r + "/") for p in found)]
     assert stale == [], (
         "deviation rows that no longer match any difference: upstream now has what the row describes; delete the "
-        "row from openapi/README.md (and the overlay action behind it)")
+        "row from openapi/README.md (and the overlay action behind it)"
+    )
 
 
 def test_class_names_are_the_name_locks() -> None:
     lock = load_lock(OPENAPI_DIR / "names.yaml")
     assert class_names(canonical()) == lock.by_location(), (
-        "openapi/names.yaml and the spec disagree: run `make update-spec` (never edit the spec by hand)")
+        "openapi/names.yaml and the spec disagree: run `make update-spec` (never edit the spec by hand)"
+    )
 
 
 def test_generated_models_are_the_locked_names() -> None:
     """The name computation agrees with the generator: every class in client/ models is a locked name."""
     lock = load_lock(OPENAPI_DIR / "names.yaml")
-    generated = {m for f in (PACKAGE_DIR / "models").glob("*.py")
-                 for m in re.findall(r"^class (\w+)", f.read_text(), re.MULTILINE)}
+    generated = {
+        m
+        for f in (PACKAGE_DIR / "models").glob("*.py")
+        for m in re.findall(r"^class (\w+)", f.read_text(), re.MULTILINE)
+    }
     assert generated == {e.name for e in lock.schemas.values()} | set(lock.retained)
 
 

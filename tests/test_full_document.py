@@ -165,8 +165,10 @@ def test_every_success_response_example_parses_or_is_a_documented_upstream_defec
                 for content_type, media in (response.data.content or {}).items():
                     media_type = content_type.get_untrusted_value()
                     for where, example in _examples(media):
-                        body = example.encode() if isinstance(example, str) and "json" not in media_type else (
-                            json.dumps(example).encode()
+                        body = (
+                            example.encode()
+                            if isinstance(example, str) and "json" not in media_type
+                            else (json.dumps(example).encode())
                         )
                         answer = httpx.Response(status[0], content=body, headers={"content-type": media_type})
                         at = from_tokens([

@@ -129,4 +129,18 @@ def test_duplicate_version_is_refused_before_upload(httpserver: HTTPServer, tmp_
     (tmp_path / "elevenlabs_user_client-0.3.0.tar.gz").write_bytes(b"")
     with pytest.raises(AlreadyPublished, match="elevenlabs-user-client 0.3.0 is already on"):
         publish(tmp_path, env_for(httpserver.url_for("/")))
-    assert all(req.method == "GET" for req, _ in httpserver.log)  # nothing was uploaded
+    # Nothing was uploaded: the one POST is the credential probe, which carries no file.
+    assert [req.method for req, _ in httpserver.log] == ["POST", "GET"]
+    assert not httpserver.log[0][0].files
+
+
+def test_wrong_credentials_stop_before_the_duplicate_check_and_upload(httpserver: HTTPServer, tmp_path: Path) -> None:
+    # An index that lists without auth (pypiserver's default) but refuses these credentials for uploads.
+    httpserver.expect_request("/", method="POST").respond_with_data("Unauthorized", status=401)
+    httpserver.expect_request("/simple/elevenlabs-user-client/").respond_with_data("", content_type="text/html")
+    (tmp_path / "elevenlabs_user_client-0.3.0.tar.gz").write_bytes(b"")
+    with pytest.raises(PublishError, match="refused the credentials") as caught:
+        publish(tmp_path, env_for(httpserver.url_for("/")))
+    assert SECRET not in str(caught.value)
+    assert [req.method for req, _ in httpserver.log] == ["POST"]
+    assert not httpserver.log[0][0].files

@@ -11,85 +11,53 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
 import tomllib
 import venv
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
-from passlib.apache import HtpasswdFile
+from local_index import PASSWORD, USER, local_index
 from pytest_httpserver import HTTPServer
+from scratch_repo import commit_all, mark_released, scratch_clone
 
 from scripts import build_dist
 from scripts.paths import CANONICAL_SPEC, ROOT
 from scripts.spec_import.load import load_yaml_text
 
-USER, PASSWORD = "uploader", "e2e-Secret-pw-7431"
 WRONG_PASSWORD = "not-the-Password-9902"
 PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    """A pypiserver on 127.0.0.1 that wants credentials for everything; stopped whatever happens."""
-    root = tmp_path_factory.mktemp("index")
-    packages = root / "packages"
-    packages.mkdir()
-    htpasswd = HtpasswdFile(str(root / "htpasswd"), new=True)
-    htpasswd.set_password(USER, PASSWORD)
-    htpasswd.save()
-    port = _free_port()
-    cmd = [
-        sys.executable, "-m", "pypiserver", "run", "--host", "127.0.0.1", "--port", str(port),
-        "--authenticate", "update,list,download", "--passwords", str(root / "htpasswd"),
-        "--disable-fallback", "--log-file", str(root / "server.log"), str(packages),
-    ]  # fmt: skip
-    server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        url = f"http://127.0.0.1:{port}/"
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                if httpx.get(f"{url}health", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if server.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"pypiserver did not start: {(root / 'server.log').read_text(errors='replace')}")
-            time.sleep(0.2)
-        yield {"url": url, "port": port, "packages": packages}
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+    """A pypiserver on 127.0.0.1 that wants credentials for everything."""
+    with local_index(tmp_path_factory.mktemp("index")) as server:
+        yield {"url": server.url, "port": server.port, "packages": server.packages, "server": server}
 
 
 @pytest.fixture(scope="module")
-def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def released_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A scratch copy of this repository whose HEAD is the release commit of pyproject's version."""
+    repo = scratch_clone(tmp_path_factory.mktemp("repo"))
+    mark_released(repo)
+    return repo
+
+
+@pytest.fixture(scope="module")
+def dist(released_repo: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("dist")
-    build_dist.twine_check(build_dist.build(out))
+    build_dist.twine_check(build_dist.build(out, root=released_repo))
     return out
 
 
-def publish(dist: Path, index_url: str, password: str) -> subprocess.CompletedProcess[str]:
+def publish(dist: Path, index_url: str, password: str, repo: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "TWINE_REPOSITORY_URL": index_url, "TWINE_USERNAME": USER, "TWINE_PASSWORD": password}
     return subprocess.run(
-        [sys.executable, "-m", "scripts.publish", "--dist", str(dist)],
+        [sys.executable, "-m", "scripts.publish", "--dist", str(dist), "--repo", str(repo)],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -117,22 +85,23 @@ print(json.dumps({"module": get_user.__file__, "user_id": user.user_id, "tier": 
 
 
 @pytest.mark.slow
-def test_publish_install_and_call(index: dict[str, Any], dist: Path, tmp_path: Path) -> None:
+def test_publish_install_and_call(index: dict[str, Any], dist: Path, released_repo: Path, tmp_path: Path) -> None:
     version = PROJECT["version"]
 
     # A wrong password is reported before anything is sent, and never echoed.
-    wrong = publish(dist, index["url"], WRONG_PASSWORD)
+    wrong = publish(dist, index["url"], WRONG_PASSWORD, released_repo)
     assert wrong.returncode == 2, wrong.stderr
     assert "refused the credentials" in wrong.stderr
+    assert "\x1b[" not in wrong.stdout + wrong.stderr  # no colour codes when not on a terminal
     assert WRONG_PASSWORD not in wrong.stdout + wrong.stderr and PASSWORD not in wrong.stdout + wrong.stderr
     assert list(index["packages"].iterdir()) == []
 
-    ok = publish(dist, index["url"], PASSWORD)
+    ok = publish(dist, index["url"], PASSWORD, released_repo)
     assert ok.returncode == 0, ok.stderr
     assert PASSWORD not in ok.stdout + ok.stderr
     assert sorted(p.name for p in index["packages"].iterdir()) == sorted(p.name for p in dist.iterdir())
 
-    again = publish(dist, index["url"], PASSWORD)
+    again = publish(dist, index["url"], PASSWORD, released_repo)
     assert again.returncode == 1
     assert f"elevenlabs-user-client {version} is already on" in again.stderr
     assert PASSWORD not in again.stdout + again.stderr
@@ -168,3 +137,31 @@ def test_publish_install_and_call(index: dict[str, Any], dist: Path, tmp_path: P
     user, sub = _example("UserResponseModel"), _example("ExtendedSubscriptionResponseModel")
     assert (got["user_id"], got["tier"]) == (user["user_id"], user["subscription"]["tier"])
     assert (got["sub_tier"], got["character_limit"]) == (sub["tier"], sub["character_limit"])
+
+
+# --- the gates: each refusal leaves the index untouched ---------------------------------------------------------
+
+
+def _refused(result: subprocess.CompletedProcess[str], index: dict[str, Any], message: str) -> None:
+    assert result.returncode == 1, result.stderr
+    assert "publish refused, nothing uploaded" in result.stderr and message in result.stderr, result.stderr
+    assert "\x1b[" not in result.stderr
+
+
+@pytest.mark.slow
+def test_gates_refuse_dirty_tree_hand_edit_and_a_commit_after_the_release(
+    index: dict[str, Any], dist: Path, tmp_path: Path
+) -> None:
+    repo = scratch_clone(tmp_path / "repo")
+    mark_released(repo)
+    before = sorted(p.name for p in index["packages"].iterdir())
+    init = repo / "client" / "elevenlabs_user_client" / "__init__.py"
+    init.write_text(init.read_text() + "# a hand edit\n")
+    _refused(publish(dist, index["url"], PASSWORD, repo), index, "the git tree is dirty (client/")
+    commit_all(repo, "hand edit in client/")
+    _refused(publish(dist, index["url"], PASSWORD, repo), index, "client/ is not what `make generate` produces")
+    init.write_text(init.read_text().replace("# a hand edit\n", ""))
+    (repo / "README.md").write_text((repo / "README.md").read_text() + "\nmore\n")
+    commit_all(repo, "a change after the release")
+    _refused(publish(dist, index["url"], PASSWORD, repo), index, "HEAD is not the release commit of")
+    assert sorted(p.name for p in index["packages"].iterdir()) == before

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import copy
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 from pytest_httpserver import HTTPServer
+from scratch_repo import scratch_clone
 from spec_schemas import not_in_enum
 
-from scripts import record
+from scripts import record, redaction
 from scripts.paths import CANONICAL_SPEC, FIXTURES_DIR
 
 KEY = "sk_live_7f3a9c_TEST_KEY_do_not_leak_42"
@@ -93,8 +96,8 @@ def test_no_secret_survives_and_shapes_are_kept(
     assert got_user["user_id"] == "redacted-user_id"
     assert got_user["xi_api_key"] == "redacted-xi_api_key"  # x-secret in the spec
     assert got_user["partnerstack_partner_default_link"] is None
-    assert got_user["subscription"]["tier"] == f"trial (key {record.KEY_PLACEHOLDER})"
-    assert got_sub["tier"] == f"https://example.invalid/?key={record.KEY_PLACEHOLDER}&x=1"
+    assert got_user["subscription"]["tier"] == f"trial (key {redaction.KEY_PLACEHOLDER})"
+    assert got_sub["tier"] == f"https://example.invalid/?key={redaction.KEY_PLACEHOLDER}&x=1"
     # untouched data stays as it was
     assert got_user["created_at"] == user["created_at"]
     assert got_sub["open_invoices"] == subscription["open_invoices"]
@@ -160,7 +163,7 @@ def test_drift_lists_extra_missing_and_unknown_enum(
     assert f"- unknown enum value: $.subscription.status = {status!r}" in out
     assert f"- unknown enum value: $.subscription.currency = {currency!r}" in out
     assert "- type mismatch: $.subscription.character_count is string, the spec says integer" in out
-    assert f"- field the spec lacks: $.echo_{record.KEY_PLACEHOLDER}" in out
+    assert f"- field the spec lacks: $.echo_{redaction.KEY_PLACEHOLDER}" in out
     assert "drift from the spec (6)" in out
     assert KEY not in out
     assert KEY not in (tmp_path / f"recorded-get_user-{DATE}.json").read_text()
@@ -199,10 +202,28 @@ def test_secret_fields_come_from_the_spec_at_any_depth() -> None:
 
 
 def test_placeholders_keep_types() -> None:
-    assert record.placeholder("f", "abc") == "redacted-f"
-    assert record.placeholder("f", None) is None
-    assert record.placeholder("f", 12) == 0 and isinstance(record.placeholder("f", 12), int)
-    assert record.placeholder("f", 1.5) == 0.0 and isinstance(record.placeholder("f", 1.5), float)
-    assert record.placeholder("f", True) is False
-    assert record.placeholder("f", ["a", 1]) == ["redacted-f", 0]
-    assert record.placeholder("f", {"k": "v", KEY: 1}, KEY) == {"k": "redacted-k", record.KEY_PLACEHOLDER: 0}
+    assert redaction.placeholder("f", "abc") == "redacted-f"
+    assert redaction.placeholder("f", None) is None
+    assert redaction.placeholder("f", 12) == 0 and isinstance(redaction.placeholder("f", 12), int)
+    assert redaction.placeholder("f", 1.5) == 0.0 and isinstance(redaction.placeholder("f", 1.5), float)
+    assert redaction.placeholder("f", True) is False
+    assert redaction.placeholder("f", ["a", 1]) == ["redacted-f", 0]
+    assert redaction.placeholder("f", {"k": "v", KEY: 1}, KEY) == {"k": "redacted-k", redaction.KEY_PLACEHOLDER: 0}
+
+
+@pytest.mark.slow
+def test_recorded_fixtures_pass_the_contract_tests_as_they_stand(
+    httpserver: HTTPServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `make record` into a scratch copy's tests/fixtures, then that copy's own contract tests, unedited.
+    repo = scratch_clone(tmp_path / "repo")
+    _serve(httpserver, _leaky_user(), _leaky_subscription())
+    assert _run(monkeypatch, httpserver, repo / "tests" / "fixtures") == 0
+    proc = subprocess.run(
+        [sys.executable, "-m", "pytest", "-v", "-p", "no:cacheprovider", "tests/test_contract.py"],
+        cwd=repo, capture_output=True, text=True,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stdout[-3000:]
+    for operation_id in ("get_user", "get_user_subscription"):  # the recorded files were among those tested
+        assert f"recorded-{operation_id}-{DATE}.json] PASSED" in proc.stdout
+    assert "test_no_fixture_carries_a_real_looking_api_key PASSED" in proc.stdout

@@ -103,8 +103,13 @@ def test_breaking_change_bumps_minor_in_0x_with_grouped_changelog(repo: Path) ->
     newest, older = log.index("## 0.2.0 — 2026-11-23"), log.index("## 0.1.0 — 2026-11-22")
     assert newest < older
     entry = log[newest:older]
-    assert "### Breaking\n\n- GET /v1/user 200 → xi_api_key: response property removed\n" in entry
-    assert "### Added\n\n- GET /v1/user/subscription: operation added\n" in entry
+    assert entry.index("### Breaking") < entry.index("### Added")
+    assert (
+        "#### `UserResponseModel`\n\n- `xi_api_key`: response property removed (in GET /v1/user)\n"
+        "  - In your code: stop reading this field; it is no longer sent.\n"
+    ) in entry
+    assert "#### `GET /v1/user/subscription`\n\n- operation added\n" in entry
+    assert "…" not in entry and "(none)" not in entry
     assert "# released-version: 0.2.0\n" in (repo / "openapi" / "released.yaml").read_text()
 
 
@@ -119,10 +124,10 @@ def test_additive_then_docs_changes_bump_patch_in_0x(repo: Path) -> None:
     set_spec(repo, additive)
     assert run_release(repo) == 0
     assert version(repo) == "0.1.1"
-    assert (
-        "### Added\n\n- GET /v1/user 200 → subscription.currency: enum value added 'gbp'"
-        in (repo / "CHANGELOG.md").read_text()
-    )
+    log = (repo / "CHANGELOG.md").read_text()
+    # A schema two operations share is one change, under its model.
+    assert "#### `Currency`\n\n- enum value added `gbp` (in GET /v1/user, GET /v1/user/subscription)\n" in log
+    assert log.count("`gbp`") == 1
     commit_all(repo, "release 0.1.1")
 
     docs = copy.deepcopy(additive)
@@ -133,7 +138,13 @@ def test_additive_then_docs_changes_bump_patch_in_0x(repo: Path) -> None:
     assert "### Docs\n" in (repo / "CHANGELOG.md").read_text()
     commit_all(repo, "release 0.1.2")
 
-    assert run_release(repo) == 0  # nothing changed in the spec: a maintenance release
+    before = snapshot(repo)
+    assert run_release(repo) == 1  # nothing changed at all: refused
+    assert snapshot(repo) == before
+    (repo / "client").mkdir()
+    (repo / "client" / "runtime-note.txt").write_text("a template or runtime change\n")
+    commit_all(repo)
+    assert run_release(repo) == 0  # the package changed, the API did not: a maintenance release
     assert version(repo) == "0.1.3"
     assert "No API changes" in (repo / "CHANGELOG.md").read_text()
 

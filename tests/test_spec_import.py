@@ -42,7 +42,8 @@ def test_recorded_sources_reproduce_committed_spec_byte_for_byte(tmp_path: Path)
     run_import(recorded().paths(), load_config(), output=out, fallback=recorded().kept())
     assert out.read_bytes() == CANONICAL_SPEC.read_bytes(), (
         "openapi/elevenlabs-user.yaml is not what its recorded sources (openapi/upstream/SOURCE.yaml) import to: "
-        "run `make update-spec SRC=<the new source>` instead of editing the spec by hand")
+        "run `make update-spec SRC=<the new source>` instead of editing the spec by hand"
+    )
 
 
 def test_importing_the_output_again_changes_nothing(tmp_path: Path) -> None:
@@ -62,8 +63,9 @@ def test_plain_json_and_yaml_sources_give_the_same_document(tmp_path: Path) -> N
 
 
 def test_url_source_from_a_loopback_server(httpserver: HTTPServer) -> None:
-    httpserver.expect_request("/openapi.json.gz").respond_with_data(UPSTREAM.read_bytes(),
-                                                                     content_type="application/gzip")
+    httpserver.expect_request("/openapi.json.gz").respond_with_data(
+        UPSTREAM.read_bytes(), content_type="application/gzip"
+    )
     httpserver.expect_request("/page.md").respond_with_data(DOCS_PAGE.read_text(), content_type="text/markdown")
     doc = load_spec([httpserver.url_for("/openapi.json.gz")])
     assert doc == load_spec([UPSTREAM])
@@ -114,9 +116,22 @@ def test_several_sources_merge(tmp_path: Path) -> None:
 
 # --- errors -------------------------------------------------------------------------------------
 
-MINIMAL = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {"/v1/user": {"get": {
-    "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {
-        "$ref": "#/components/schemas/Nope"}}}}}}}}}
+MINIMAL = {
+    "openapi": "3.1.0",
+    "info": {"title": "t", "version": "1"},
+    "paths": {
+        "/v1/user": {
+            "get": {
+                "responses": {
+                    "200": {
+                        "description": "ok",
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Nope"}}},
+                    }
+                }
+            }
+        }
+    },
+}
 
 
 def bad_sources(tmp_path: Path) -> dict[str, tuple[Path, str, str | None]]:
@@ -134,22 +149,39 @@ def bad_sources(tmp_path: Path) -> dict[str, tuple[Path, str, str | None]]:
     dynamic = tmp_path / "dynamic.json"
     dynamic.write_text(json.dumps({**MINIMAL, "components": {"schemas": {"Nope": {"$dynamicRef": "#meta"}}}}))
     return {
-        "bad ref": (ref, "unresolvable $ref '#/components/schemas/Nope'",
-                    "/paths/~1v1~1user/get/responses/200/content/application~1json/schema"),
+        "bad ref": (
+            ref,
+            "unresolvable $ref '#/components/schemas/Nope'",
+            "/paths/~1v1~1user/get/responses/200/content/application~1json/schema",
+        ),
         "unparseable YAML": (broken, "unparseable YAML (line", ""),
         "swagger": (swagger, "unknown dialect: swagger '2.0'", "/swagger"),
         "unknown version": (future, "unknown dialect: openapi '4.0.0'", "/openapi"),
         "markdown without yaml": (page, "markdown page without an embedded ```yaml block", ""),
-        "unsupported construct": (dynamic, "unsupported construct '$dynamicRef'",
-                                  "/components/schemas/Nope/$dynamicRef"),
+        "unsupported construct": (
+            dynamic,
+            "unsupported construct '$dynamicRef'",
+            "/components/schemas/Nope/$dynamicRef",
+        ),
         "missing file": (tmp_path / "absent.json", "cannot read source", None),
     }
 
 
-@pytest.mark.parametrize("case", ["bad ref", "unparseable YAML", "swagger", "unknown version",
-                                  "markdown without yaml", "unsupported construct", "missing file"])
-def test_bad_input_fails_cleanly_and_leaves_output_alone(case: str, tmp_path: Path,
-                                                         capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    "case",
+    [
+        "bad ref",
+        "unparseable YAML",
+        "swagger",
+        "unknown version",
+        "markdown without yaml",
+        "unsupported construct",
+        "missing file",
+    ],
+)
+def test_bad_input_fails_cleanly_and_leaves_output_alone(
+    case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     source, message, pointer = bad_sources(tmp_path)[case]
     with pytest.raises(SpecImportError) as caught:
         load_spec([source], operations=["GET /v1/user"], overlay=False)
@@ -180,11 +212,25 @@ def test_bad_operation_list_is_an_importer_error() -> None:
 def test_cli_exit_code_two_one_line_no_traceback(tmp_path: Path) -> None:
     out = tmp_path / "out.yaml"
     out.write_text("previous\n")
-    proc = subprocess.run([sys.executable, "-m", "scripts.spec_import", "--operation", "GET /v1/nope",
-                           "--output", str(out), str(UPSTREAM)], cwd=ROOT, capture_output=True, text=True)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "scripts.spec_import",
+            "--operation",
+            "GET /v1/nope",
+            "--output",
+            str(out),
+            str(UPSTREAM),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 2
     assert proc.stderr.strip().splitlines() == [
-        f"spec_import: error: operation GET /v1/nope not found at /paths/~1v1~1nope/get in {UPSTREAM}"]
+        f"spec_import: error: operation GET /v1/nope not found at /paths/~1v1~1nope/get in {UPSTREAM}"
+    ]
     assert "Traceback" not in proc.stderr
     assert out.read_text() == "previous\n"
 
@@ -198,33 +244,62 @@ def test_cli_writes_requested_output(tmp_path: Path) -> None:
 
 
 def _tiny(version: str, nullable_name: dict[str, Any]) -> dict[str, Any]:
-    return {"openapi": version, "info": {"title": "t", "version": "1"}, "paths": {"/v1/user": {"get": {
-        "operationId": "get_user_info",
-        "parameters": [{"name": "xi-api-key", "in": "header", "required": False, "schema": {"type": "string"}}],
-        "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {
-            "$ref": "#/components/schemas/User"}}}}}}}},
-        "components": {"schemas": {"User": {"type": "object", "required": ["user_id"], "properties": {
-            "user_id": {"type": "string"}, "first_name": nullable_name}}}}}
+    return {
+        "openapi": version,
+        "info": {"title": "t", "version": "1"},
+        "paths": {
+            "/v1/user": {
+                "get": {
+                    "operationId": "get_user_info",
+                    "parameters": [
+                        {"name": "xi-api-key", "in": "header", "required": False, "schema": {"type": "string"}}
+                    ],
+                    "responses": {
+                        "200": {
+                            "description": "ok",
+                            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/User"}}},
+                        }
+                    },
+                }
+            }
+        },
+        "components": {
+            "schemas": {
+                "User": {
+                    "type": "object",
+                    "required": ["user_id"],
+                    "properties": {"user_id": {"type": "string"}, "first_name": nullable_name},
+                }
+            }
+        },
+    }
 
 
-@pytest.mark.parametrize(("version", "spelling"), [
-    ("3.0.3", {"type": "string", "nullable": True, "description": "First name."}),
-    ("3.1.0", {"type": ["string", "null"], "description": "First name."}),
-    ("3.2.0", {"anyOf": [{"type": "string"}, {"type": "null"}], "description": "First name."}),
-])
-def test_every_dialect_gives_one_spelling_of_nullability(version: str, spelling: dict[str, Any],
-                                                         tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("version", "spelling"),
+    [
+        ("3.0.3", {"type": "string", "nullable": True, "description": "First name."}),
+        ("3.1.0", {"type": ["string", "null"], "description": "First name."}),
+        ("3.2.0", {"anyOf": [{"type": "string"}, {"type": "null"}], "description": "First name."}),
+    ],
+)
+def test_every_dialect_gives_one_spelling_of_nullability(
+    version: str, spelling: dict[str, Any], tmp_path: Path
+) -> None:
     source = tmp_path / f"spec-{version}.yaml"
     source.write_text(yaml.safe_dump(_tiny(version, spelling)))
     doc = load_spec([source], operations=["GET /v1/user"], overlay=False)
     assert doc["openapi"] == "3.1.0"
     assert doc["components"]["schemas"]["User"]["properties"]["first_name"] == {
-        "anyOf": [{"type": "string"}, {"type": "null"}], "description": "First name."}
+        "anyOf": [{"type": "string"}, {"type": "null"}],
+        "description": "First name.",
+    }
     assert "parameters" not in doc["paths"]["/v1/user"]["get"]
 
 
 def test_a_source_with_some_operations_keeps_the_others_from_their_recorded_sources(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Seed 004 (the docs page of GET /v1/user/subscription) imported alone, as `make update-spec SRC=...` does."""
     work = tmp_path / "openapi"
     shutil.copytree(OPENAPI_DIR, work)
@@ -243,7 +318,8 @@ def test_a_source_with_some_operations_keeps_the_others_from_their_recorded_sour
     assert saved is not None
     assert [(s.file, s.operations, s.kept) for s in saved.sources] == [
         ("docs-get-user-subscription.md.gz", ("GET /v1/user/subscription",), False),
-        (user_source.file, ("GET /v1/user",), True)]
+        (user_source.file, ("GET /v1/user",), True),
+    ]
     # The record reproduces it; importing the previous sources again gives the committed spec back.
     again = tmp_path / "again.yaml"
     run_import(saved.paths(), load_config(config_file), output=again, fallback=saved.kept())
@@ -251,4 +327,5 @@ def test_a_source_with_some_operations_keeps_the_others_from_their_recorded_sour
     assert main([*(str(p) for p in before.paths()), "--config", str(config_file)]) == 0
     assert (work / "elevenlabs-user.yaml").read_bytes() == CANONICAL_SPEC.read_bytes()
     assert sorted(p.name for p in (work / "upstream").iterdir()) == sorted(
-        ["SOURCE.yaml", *(s.file for s in before.sources)])
+        ["SOURCE.yaml", *(s.file for s in before.sources)]
+    )

@@ -25,11 +25,30 @@ CANONICAL_AB = {"anyOf": [A, B, NULL], "description": "d"}
 
 def tiny(version: str, prop: dict[str, Any]) -> dict[str, Any]:
     obj = {"type": "object", "properties": {"x": {"type": "integer"}}}
-    return {"openapi": version, "info": {"title": "t", "version": "1"}, "paths": {"/v1/user": {"get": {
-        "operationId": "get_user_info", "responses": {"200": {"description": "ok", "content": {"application/json": {
-            "schema": {"$ref": "#/components/schemas/T"}}}}}}}},
-        "components": {"schemas": {"A": {**obj, "title": "A"}, "B": {**obj, "title": "B"}, "T": {
-            "type": "object", "title": "T", "properties": {"p": prop}}}}}
+    return {
+        "openapi": version,
+        "info": {"title": "t", "version": "1"},
+        "paths": {
+            "/v1/user": {
+                "get": {
+                    "operationId": "get_user_info",
+                    "responses": {
+                        "200": {
+                            "description": "ok",
+                            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/T"}}},
+                        }
+                    },
+                }
+            }
+        },
+        "components": {
+            "schemas": {
+                "A": {**obj, "title": "A"},
+                "B": {**obj, "title": "B"},
+                "T": {"type": "object", "title": "T", "properties": {"p": prop}},
+            }
+        },
+    }
 
 
 def imported(tmp_path: Path, version: str, prop: dict[str, Any]) -> dict[str, Any]:
@@ -42,18 +61,38 @@ def imported(tmp_path: Path, version: str, prop: dict[str, Any]) -> dict[str, An
 ENUM = {"type": "string", "enum": ["a", "b"]}
 # (dialect, spelling) -> the one form. Every spelling upstream has used for "nullable".
 SPELLINGS: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
-    ("3.0 nullable type", "3.0.3", {"type": "string", "nullable": True, "description": "d"},
-     {"anyOf": [{"type": "string"}, NULL], "description": "d"}),
-    ("3.0 nullable enum listing null", "3.0.3", {**ENUM, "enum": ["a", "b", None], "nullable": True},
-     {"anyOf": [ENUM, NULL]}),
+    (
+        "3.0 nullable type",
+        "3.0.3",
+        {"type": "string", "nullable": True, "description": "d"},
+        {"anyOf": [{"type": "string"}, NULL], "description": "d"},
+    ),
+    (
+        "3.0 nullable enum listing null",
+        "3.0.3",
+        {**ENUM, "enum": ["a", "b", None], "nullable": True},
+        {"anyOf": [ENUM, NULL]},
+    ),
     ("3.0 nullable $ref", "3.0.3", {**A, "nullable": True}, {"anyOf": [A, NULL]}),
-    ("3.0 nullable allOf wrapper", "3.0.3", {"allOf": [A], "nullable": True, "description": "d"},
-     {"anyOf": [A, NULL], "description": "d"}),
+    (
+        "3.0 nullable allOf wrapper",
+        "3.0.3",
+        {"allOf": [A], "nullable": True, "description": "d"},
+        {"anyOf": [A, NULL], "description": "d"},
+    ),
     ("3.0 anyOf + nullable", "3.0.4", {"anyOf": [A, B], "nullable": True, "description": "d"}, CANONICAL_AB),
-    ("3.1 type list", "3.1.0", {"type": ["string", "null"], "description": "d"},
-     {"anyOf": [{"type": "string"}, NULL], "description": "d"}),
-    ("3.1 type list with enum", "3.1.0", {"type": ["string", "null"], "enum": ["a", "b", None]},
-     {"anyOf": [ENUM, NULL]}),
+    (
+        "3.1 type list",
+        "3.1.0",
+        {"type": ["string", "null"], "description": "d"},
+        {"anyOf": [{"type": "string"}, NULL], "description": "d"},
+    ),
+    (
+        "3.1 type list with enum",
+        "3.1.0",
+        {"type": ["string", "null"], "enum": ["a", "b", None]},
+        {"anyOf": [ENUM, NULL]},
+    ),
     ("3.1 anyOf with null", "3.1.0", CANONICAL_AB, CANONICAL_AB),
     ("3.1 anyOf with null first", "3.1.0", {"anyOf": [NULL, A, B], "description": "d"}, CANONICAL_AB),
     ("3.1 oneOf with one member and null", "3.1.0", {"oneOf": [A, NULL]}, {"anyOf": [A, NULL]}),
@@ -62,8 +101,12 @@ SPELLINGS: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
     ("3.1 enum listing null, no type", "3.1.0", {"enum": ["a", None]}, {"anyOf": [{"enum": ["a"]}, NULL]}),
     ("3.1 nested nullable member", "3.1.0", {"anyOf": [{"anyOf": [A, NULL]}, B], "description": "d"}, CANONICAL_AB),
     ("3.2 type null beside anyOf", "3.2.0", {"type": "null", "anyOf": [A, B], "description": "d"}, CANONICAL_AB),
-    ("3.2 type null beside oneOf", "3.2.0", {"type": "null", "oneOf": [A], "description": "d"},
-     {"anyOf": [A, NULL], "description": "d"}),
+    (
+        "3.2 type null beside oneOf",
+        "3.2.0",
+        {"type": "null", "oneOf": [A], "description": "d"},
+        {"anyOf": [A, NULL], "description": "d"},
+    ),
     ("3.2 type null beside $ref", "3.2.0", {"type": "null", **A}, {"anyOf": [A, NULL]}),
     ("not nullable stays", "3.1.0", {"anyOf": [A, B], "description": "d"}, {"anyOf": [A, B], "description": "d"}),
     ("only null", "3.1.0", {"const": None}, NULL),
@@ -71,32 +114,51 @@ SPELLINGS: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
 
 
 @pytest.mark.parametrize(("version", "spelling", "expected"), [s[1:] for s in SPELLINGS], ids=[s[0] for s in SPELLINGS])
-def test_every_null_spelling_becomes_the_one_form(version: str, spelling: dict[str, Any], expected: dict[str, Any],
-                                                  tmp_path: Path) -> None:
+def test_every_null_spelling_becomes_the_one_form(
+    version: str, spelling: dict[str, Any], expected: dict[str, Any], tmp_path: Path
+) -> None:
     assert imported(tmp_path, version, copy.deepcopy(spelling)) == expected
 
 
 UNCERTAIN = [
-    ("enum listing null that its type excludes", {"type": "string", "enum": ["a", None]},
-     "enum listing null while type 'string' excludes it", "/components/schemas/T/properties/p/enum"),
-    ("type null beside properties", {"type": "null", "properties": {"a": {}}},
-     "'type: null' beside properties", "/components/schemas/T/properties/p/type"),
-    ("nullable not a boolean", {"type": "string", "nullable": "yes"}, "'nullable: 'yes'' (not a boolean)",
-     "/components/schemas/T/properties/p/nullable"),
-    ("const null beside a type", {"type": "string", "const": None}, "'const: null' beside other keywords",
-     "/components/schemas/T/properties/p/const"),
+    (
+        "enum listing null that its type excludes",
+        {"type": "string", "enum": ["a", None]},
+        "enum listing null while type 'string' excludes it",
+        "/components/schemas/T/properties/p/enum",
+    ),
+    (
+        "type null beside properties",
+        {"type": "null", "properties": {"a": {}}},
+        "'type: null' beside properties",
+        "/components/schemas/T/properties/p/type",
+    ),
+    (
+        "nullable not a boolean",
+        {"type": "string", "nullable": "yes"},
+        "'nullable: 'yes'' (not a boolean)",
+        "/components/schemas/T/properties/p/nullable",
+    ),
+    (
+        "const null beside a type",
+        {"type": "string", "const": None},
+        "'const: null' beside other keywords",
+        "/components/schemas/T/properties/p/const",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("spelling", "message", "pointer"), [u[1:] for u in UNCERTAIN], ids=[u[0] for u in UNCERTAIN])
-def test_null_spellings_that_could_mean_two_things_stop_the_import(spelling: dict[str, Any], message: str,
-                                                                   pointer: str, tmp_path: Path) -> None:
+def test_null_spellings_that_could_mean_two_things_stop_the_import(
+    spelling: dict[str, Any], message: str, pointer: str, tmp_path: Path
+) -> None:
     with pytest.raises(SpecImportError, match=re.escape(message)) as caught:
         imported(tmp_path, "3.1.0", spelling)
     assert caught.value.pointer == pointer
 
 
 # --- the same document in its 3.0 and 3.2 spellings --------------------------------------------
+
 
 def respell(node: Any, dialect: str) -> Any:
     """The canonical spec's nullable unions written as 3.0 (`anyOf` + `nullable: true`) or 3.2-era
@@ -143,6 +205,7 @@ def test_30_and_32_spellings_of_one_document_generate_identical_packages(tmp_pat
 
 # --- stable names over upstream's real history ---------------------------------------------------
 
+
 def wire_schemas(doc: dict[str, Any]) -> set[str]:
     return set((doc.get("components") or {}).get("schemas") or {})
 
@@ -178,13 +241,18 @@ def test_a_lock_edit_renames_and_an_upstream_rename_keeps_the_name(tmp_path: Pat
     text = lock_file.read_text()
     key = "/components/schemas/InvoiceResponseModel/properties/payment_intent_status"
     assert load_yaml_text(text)["schemas"][key]["name"] == "InvoiceResponseModelPaymentIntentStatus"  # no Type0
-    lock_file.write_text(text.replace("name: InvoiceResponseModelPaymentIntentStatus\n",
-                                      "name: InvoiceResponseModelIntentStatus\n"))
+    lock_file.write_text(
+        text.replace("name: InvoiceResponseModelPaymentIntentStatus\n", "name: InvoiceResponseModelIntentStatus\n")
+    )
     run_import([source], load_config(), output=out, names_file=lock_file)
     assert class_names(load_yaml_text(out.read_text()))[key] == "InvoiceResponseModelIntentStatus"
     # Upstream renames component Price (same wire shape): the Python class keeps its name.
-    source.write_text(source.read_text().replace("/Price\"", "/Cost\"").replace("\"Price\": {", "\"Cost\": {")
-                      .replace("\"title\": \"Price\"", "\"title\": \"Cost\""))
+    source.write_text(
+        source.read_text()
+        .replace('/Price"', '/Cost"')
+        .replace('"Price": {', '"Cost": {')
+        .replace('"title": "Price"', '"title": "Cost"')
+    )
     run_import([source], load_config(), output=out, names_file=lock_file)
     names = class_names(load_yaml_text(out.read_text()))
     assert names["/components/schemas/Cost"] == "Price"
@@ -196,13 +264,16 @@ def test_a_bad_lock_entry_is_an_importer_error(tmp_path: Path) -> None:
     lock_file.write_text("schemas:\n  /components/schemas/Price:\n    name: not a class\n")
     with pytest.raises(SpecImportError, match="not a PascalCase class name"):
         run_import([HISTORY[-1]], load_config(), output=tmp_path / "s.yaml", names_file=lock_file)
-    lock_file.write_text("schemas:\n  /components/schemas/ModerationStatusResponseModel/properties/warning_status:\n"
-                         "    name: Elsewhere\n")
+    lock_file.write_text(
+        "schemas:\n  /components/schemas/ModerationStatusResponseModel/properties/warning_status:\n"
+        "    name: Elsewhere\n"
+    )
     with pytest.raises(SpecImportError, match="must start with the name of the class that holds it"):
         run_import([HISTORY[-1]], load_config(), output=tmp_path / "s.yaml", names_file=lock_file)
 
 
 # --- $ref siblings ----------------------------------------------------------------------------------
+
 
 def test_ref_siblings_are_kept_and_a_default_reaches_the_generated_code(tmp_path: Path) -> None:
     doc = tiny("3.1.0", {"$ref": "#/components/schemas/Q", "description": "Beside the ref.", "default": "high"})
@@ -219,15 +290,19 @@ def test_ref_siblings_are_kept_and_a_default_reaches_the_generated_code(tmp_path
     config = load_config().with_operations(["GET /v1/user"])
     run_import([source], config, output=out, overlay=False, names_file=tmp_path / "names.yaml")
     props = load_yaml_text(out.read_text())["components"]["schemas"]["T"]["properties"]
-    assert props["p"] == {"allOf": [{"$ref": "#/components/schemas/Q"}], "description": "Beside the ref.",
-                          "default": "high"}
+    assert props["p"] == {
+        "allOf": [{"$ref": "#/components/schemas/Q"}],
+        "description": "Beside the ref.",
+        "default": "high",
+    }
     assert props["n"] == {"$ref": "#/components/schemas/Q", "description": "Kept."}  # no effect on code either way
     assert props["m"] == {"$ref": "#/components/schemas/A", "x-default": {"x": 1}}
     assert props["u"] == {"oneOf": [A, B], "x-default": {"x": 2}, "description": "A union with an object default."}
     package = generate.generate_into(tmp_path / "pkg", out)
     model = (package / "models" / "t.py").read_text()
     assert re.search(r"^    p: Q \| Unset = Q\.HIGH$", model, re.MULTILINE)
-    generated = {m for f in (package / "models").glob("*.py")
-                 for m in re.findall(r"^class (\w+)", f.read_text(), re.MULTILINE)}
+    generated = {
+        m for f in (package / "models").glob("*.py") for m in re.findall(r"^class (\w+)", f.read_text(), re.MULTILINE)
+    }
     assert generated == set(class_names(load_yaml_text(out.read_text())).values()) == {"A", "B", "Q", "T"}
     assert re.search(r"^    m: A \| Unset = UNSET$", model, re.MULTILINE)

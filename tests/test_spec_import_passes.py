@@ -20,17 +20,19 @@ from scripts.spec_import.pipeline import normalise_source
 from scripts.spec_import.regions import derive_region_schema
 from scripts.spec_import.slicing import slice_document
 
-CONFIG = ImportConfig(operations=(("GET", "/a"),), overlay=None,
-                      docs_schema_names={"ThingCurrency": "Currency"})
+CONFIG = ImportConfig(operations=(("GET", "/a"),), overlay=None, docs_schema_names={"ThingCurrency": "Currency"})
 NULL = {"type": "null"}
 
 
 def spec(schemas: dict[str, Any], version: str = "3.1.0", **extra: Any) -> dict[str, Any]:
     schema = {"$ref": "#/components/schemas/Thing"}
     response = {"description": "ok", "content": {"application/json": {"schema": schema}}}
-    doc = {"openapi": version, "info": {"title": "t", "version": "1"},
-           "paths": {"/a": {"get": {"operationId": "get_a", "responses": {"200": response}}}},
-           "components": {"schemas": schemas}}
+    doc = {
+        "openapi": version,
+        "info": {"title": "t", "version": "1"},
+        "paths": {"/a": {"get": {"operationId": "get_a", "responses": {"200": response}}}},
+        "components": {"schemas": schemas},
+    }
     doc.update(extra)
     return doc
 
@@ -41,8 +43,11 @@ def run(doc: dict[str, Any], dialect: Dialect) -> dict[str, Any]:
 
 # --- dialect detection --------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("version", "dialect"), [("3.0.3", Dialect.OAS30), ("3.1.0", Dialect.OAS31),
-                                                  ("3.1.1", Dialect.OAS31), ("3.2.0", Dialect.OAS32)])
+
+@pytest.mark.parametrize(
+    ("version", "dialect"),
+    [("3.0.3", Dialect.OAS30), ("3.1.0", Dialect.OAS31), ("3.1.1", Dialect.OAS31), ("3.2.0", Dialect.OAS32)],
+)
 def test_detects_dialect_from_version(version: str, dialect: Dialect) -> None:
     assert detect(Source("s", spec({}, version), from_markdown=False)) is dialect
 
@@ -53,8 +58,15 @@ def test_docs_dialect_from_markdown_or_endpoint_version() -> None:
     assert detect(Source("s", doc, from_markdown=False)) is Dialect.DOCS
 
 
-@pytest.mark.parametrize(("doc", "pointer"), [({"swagger": "2.0"}, "/swagger"), ({"openapi": "4.0.0"}, "/openapi"),
-                                              ({"openapi": 3.1}, "/openapi"), ({"info": {}}, "/openapi")])
+@pytest.mark.parametrize(
+    ("doc", "pointer"),
+    [
+        ({"swagger": "2.0"}, "/swagger"),
+        ({"openapi": "4.0.0"}, "/openapi"),
+        ({"openapi": 3.1}, "/openapi"),
+        ({"info": {}}, "/openapi"),
+    ],
+)
 def test_unknown_dialect_is_refused(doc: dict[str, Any], pointer: str) -> None:
     with pytest.raises(SpecImportError, match="unknown dialect") as caught:
         detect(Source("s", doc, from_markdown=False))
@@ -63,14 +75,27 @@ def test_unknown_dialect_is_refused(doc: dict[str, Any], pointer: str) -> None:
 
 # --- 3.0 ----------------------------------------------------------------------------------------
 
+
 def test_30_nullable_becomes_any_of_with_null() -> None:
-    doc = run(spec({"Thing": {"type": "object", "properties": {
-        "a": {"type": "string", "nullable": True, "description": "d", "maxLength": 3},
-        "b": {"$ref": "#/components/schemas/Other", "nullable": True},
-        "c": {"allOf": [{"$ref": "#/components/schemas/Other"}], "nullable": True, "description": "c"},
-        "d": {"type": "integer", "nullable": False},
-        "e": {"type": "string", "enum": ["x", None], "nullable": True},
-    }}, "Other": {"type": "string"}}, "3.0.3"), Dialect.OAS30)
+    doc = run(
+        spec(
+            {
+                "Thing": {
+                    "type": "object",
+                    "properties": {
+                        "a": {"type": "string", "nullable": True, "description": "d", "maxLength": 3},
+                        "b": {"$ref": "#/components/schemas/Other", "nullable": True},
+                        "c": {"allOf": [{"$ref": "#/components/schemas/Other"}], "nullable": True, "description": "c"},
+                        "d": {"type": "integer", "nullable": False},
+                        "e": {"type": "string", "enum": ["x", None], "nullable": True},
+                    },
+                },
+                "Other": {"type": "string"},
+            },
+            "3.0.3",
+        ),
+        Dialect.OAS30,
+    )
     props = doc["components"]["schemas"]["Thing"]["properties"]
     assert doc["openapi"] == "3.1.0"
     assert props["a"] == {"anyOf": [{"type": "string", "maxLength": 3}, NULL], "description": "d"}
@@ -81,21 +106,45 @@ def test_30_nullable_becomes_any_of_with_null() -> None:
 
 
 def test_30_exclusive_bounds_become_numbers() -> None:
-    doc = run(spec({"Thing": {"type": "number", "minimum": 1, "exclusiveMinimum": True, "maximum": 5,
-                              "exclusiveMaximum": False}}, "3.0.0"), Dialect.OAS30)
+    doc = run(
+        spec(
+            {
+                "Thing": {
+                    "type": "number",
+                    "minimum": 1,
+                    "exclusiveMinimum": True,
+                    "maximum": 5,
+                    "exclusiveMaximum": False,
+                }
+            },
+            "3.0.0",
+        ),
+        Dialect.OAS30,
+    )
     assert doc["components"]["schemas"]["Thing"] == {"type": "number", "exclusiveMinimum": 1, "maximum": 5}
 
 
 # --- 3.1 ----------------------------------------------------------------------------------------
 
+
 def test_type_lists_become_any_of_and_31_any_of_is_kept() -> None:
     upstream_style = {"anyOf": [{"type": "integer"}, NULL], "title": "N"}
-    doc = run(spec({"Thing": {"type": "object", "properties": {
-        "n": copy.deepcopy(upstream_style),
-        "m": {"type": ["integer", "null"], "title": "N"},
-        "one": {"type": ["string"]},
-        "k": {"type": "string", "const": "x"},
-    }}}), Dialect.OAS31)
+    doc = run(
+        spec(
+            {
+                "Thing": {
+                    "type": "object",
+                    "properties": {
+                        "n": copy.deepcopy(upstream_style),
+                        "m": {"type": ["integer", "null"], "title": "N"},
+                        "one": {"type": ["string"]},
+                        "k": {"type": "string", "const": "x"},
+                    },
+                }
+            }
+        ),
+        Dialect.OAS31,
+    )
     props = doc["components"]["schemas"]["Thing"]["properties"]
     assert props["n"] == upstream_style
     assert props["m"] == upstream_style
@@ -110,16 +159,24 @@ def test_auth_header_parameter_is_removed_other_parameters_stay() -> None:
         {"name": "xi-api-key", "in": "query", "schema": {"type": "string"}},
     ]
     run(doc, Dialect.OAS31)
-    assert doc["paths"]["/a"]["get"]["parameters"] == [{"name": "xi-api-key", "in": "query",
-                                                        "schema": {"type": "string"}}]
+    assert doc["paths"]["/a"]["get"]["parameters"] == [
+        {"name": "xi-api-key", "in": "query", "schema": {"type": "string"}}
+    ]
 
 
 # --- 3.2 ----------------------------------------------------------------------------------------
 
+
 def test_32_version_and_32_only_fields() -> None:
-    doc = spec({"Thing": {"type": "string"}}, "3.2.0", **{"$self": "https://x/y",
-                                                          "tags": [{"name": "t", "parent": "p", "kind": "nav"}],
-                                                          "servers": [{"url": "https://h", "name": "prod"}]})
+    doc = spec(
+        {"Thing": {"type": "string"}},
+        "3.2.0",
+        **{
+            "$self": "https://x/y",
+            "tags": [{"name": "t", "parent": "p", "kind": "nav"}],
+            "servers": [{"url": "https://h", "name": "prod"}],
+        },
+    )
     media = doc["paths"]["/a"]["get"]["responses"]["200"]
     media["summary"] = "OK"
     media["content"]["application/json"]["examples"] = {"e": {"dataValue": {"a": 1}, "serializedValue": "{}"}}
@@ -247,7 +304,13 @@ def test_docs_double_format_and_type_list() -> None:
 
 def test_yaml_reads_on_off_yes_no_as_strings() -> None:
     assert parse_text("openapi: 3.1.0\nx: [on, off, yes, no, true, false]\n", "s").doc["x"] == [
-        "on", "off", "yes", "no", True, False]
+        "on",
+        "off",
+        "yes",
+        "no",
+        True,
+        False,
+    ]
 
 
 def test_docs_names_renamed_or_inlined_and_one_of_as_any_of() -> None:
@@ -264,8 +327,13 @@ def test_docs_operation_tags_id_header_and_empty_content() -> None:
     op = doc["paths"]["/a"]["get"]
     assert op == {
         "operationId": "get_a",
-        "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {
-            "$ref": "#/components/schemas/Thing"}}}}, "422": {"description": "Validation Error"}},
+        "responses": {
+            "200": {
+                "description": "ok",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}},
+            },
+            "422": {"description": "Validation Error"},
+        },
         "x-fern-sdk-group-name": ["things", "a"],
         "x-fern-sdk-method-name": "get",
     }
@@ -282,19 +350,35 @@ def test_normalising_a_normalised_document_changes_nothing(dialect: Dialect) -> 
 
 # --- slicing ------------------------------------------------------------------------------------
 
+
 def sliceable() -> dict[str, Any]:
-    doc = spec({
-        "Thing": {"type": "object", "properties": {"p": {"$ref": "#/components/schemas/Part"}}},
-        "Part": {"type": "array", "items": {"$ref": "#/components/schemas/Leaf"}},
-        "Leaf": {"anyOf": [{"$ref": "#/components/schemas/Thing"}, NULL]},  # a cycle back to Thing
-        "Unused": {"type": "string"},
-        "OnlyB": {"type": "string"},
-    }, security=[{"key": []}], tags=[{"name": "a"}, {"name": "b"}])
+    doc = spec(
+        {
+            "Thing": {"type": "object", "properties": {"p": {"$ref": "#/components/schemas/Part"}}},
+            "Part": {"type": "array", "items": {"$ref": "#/components/schemas/Leaf"}},
+            "Leaf": {"anyOf": [{"$ref": "#/components/schemas/Thing"}, NULL]},  # a cycle back to Thing
+            "Unused": {"type": "string"},
+            "OnlyB": {"type": "string"},
+        },
+        security=[{"key": []}],
+        tags=[{"name": "a"}, {"name": "b"}],
+    )
     doc["paths"]["/a"]["get"]["tags"] = ["a"]
-    doc["paths"]["/b"] = {"post": {"tags": ["b"], "responses": {"200": {
-        "description": "ok", "content": {"text/plain": {"schema": {"$ref": "#/components/schemas/OnlyB"}}}}}}}
-    doc["components"]["securitySchemes"] = {"key": {"type": "apiKey", "in": "header", "name": "k"},
-                                            "other": {"type": "http", "scheme": "basic"}}
+    doc["paths"]["/b"] = {
+        "post": {
+            "tags": ["b"],
+            "responses": {
+                "200": {
+                    "description": "ok",
+                    "content": {"text/plain": {"schema": {"$ref": "#/components/schemas/OnlyB"}}},
+                }
+            },
+        }
+    }
+    doc["components"]["securitySchemes"] = {
+        "key": {"type": "apiKey", "in": "header", "name": "k"},
+        "other": {"type": "http", "scheme": "basic"},
+    }
     return doc
 
 
@@ -331,6 +415,7 @@ def test_slice_external_ref_is_unsupported() -> None:
 
 # --- merge --------------------------------------------------------------------------------------
 
+
 def test_merge_unions_paths_and_identical_components() -> None:
     first, _ = slice_document(sliceable(), (("GET", "/a"),), "one")
     second, _ = slice_document(sliceable(), None, "two")
@@ -362,17 +447,21 @@ def test_merge_conflicting_operation_is_an_error() -> None:
 
 # --- overlay ------------------------------------------------------------------------------------
 
+
 def overlay(*actions: dict[str, Any]) -> dict[str, Any]:
     return {"overlay": "1.0.0", "info": {"title": "t", "version": "1"}, "actions": list(actions)}
 
 
 def test_overlay_update_deep_merges_and_appends_to_arrays() -> None:
     doc = sliceable()
-    apply_overlay(doc, overlay(
-        {"target": "$.paths['/a'].get", "update": {"operationId": "renamed", "responses": {"200": {"x-a": 1}}}},
-        {"target": "$.tags", "update": {"name": "c"}},
-        {"target": "$.components.schemas[?@.type == 'string']", "update": {"x-string": True}},
-    ))
+    apply_overlay(
+        doc,
+        overlay(
+            {"target": "$.paths['/a'].get", "update": {"operationId": "renamed", "responses": {"200": {"x-a": 1}}}},
+            {"target": "$.tags", "update": {"name": "c"}},
+            {"target": "$.components.schemas[?@.type == 'string']", "update": {"x-string": True}},
+        ),
+    )
     op = doc["paths"]["/a"]["get"]
     assert op["operationId"] == "renamed"
     assert op["responses"]["200"]["x-a"] == 1 and op["responses"]["200"]["description"] == "ok"
@@ -383,22 +472,28 @@ def test_overlay_update_deep_merges_and_appends_to_arrays() -> None:
 
 def test_overlay_remove_and_no_match_is_a_no_op() -> None:
     doc = sliceable()
-    apply_overlay(doc, overlay(
-        {"target": "$.components.schemas[?@.type == 'string']", "remove": True},
-        {"target": "$.tags[0]", "remove": True},
-        {"target": "$.paths['/nowhere'].get", "update": {"x": 1}},
-    ))
+    apply_overlay(
+        doc,
+        overlay(
+            {"target": "$.components.schemas[?@.type == 'string']", "remove": True},
+            {"target": "$.tags[0]", "remove": True},
+            {"target": "$.paths['/nowhere'].get", "update": {"x": 1}},
+        ),
+    )
     assert set(doc["components"]["schemas"]) == {"Thing", "Part", "Leaf"}
     assert doc["tags"] == [{"name": "b"}]
     assert "/nowhere" not in doc["paths"]
 
 
-@pytest.mark.parametrize(("bad", "pointer"), [
-    ({"overlay": "2.0.0", "actions": []}, "/overlay"),
-    (overlay({"target": "$[[", "update": {}}), "/actions/0/target"),
-    (overlay({"target": "$.info", "update": {}, "remove": True}), "/actions/0"),
-    (overlay({"target": "$.info.title", "update": {"a": 1}}), "/info/title"),
-])
+@pytest.mark.parametrize(
+    ("bad", "pointer"),
+    [
+        ({"overlay": "2.0.0", "actions": []}, "/overlay"),
+        (overlay({"target": "$[[", "update": {}}), "/actions/0/target"),
+        (overlay({"target": "$.info", "update": {}, "remove": True}), "/actions/0"),
+        (overlay({"target": "$.info.title", "update": {"a": 1}}), "/info/title"),
+    ],
+)
 def test_overlay_errors_name_their_pointer(bad: dict[str, Any], pointer: str) -> None:
     with pytest.raises(SpecImportError) as caught:
         apply_overlay(sliceable(), bad)
@@ -407,8 +502,10 @@ def test_overlay_errors_name_their_pointer(bad: dict[str, Any], pointer: str) ->
 
 # --- Region schema from servers -------------------------------------------------------------------
 
-SERVERS = [{"url": "https://a.example", "description": "A", "x-region-name": "production"},
-           {"url": "https://b.example", "x-region-name": "eu_residency"}]
+SERVERS = [
+    {"url": "https://a.example", "description": "A", "x-region-name": "production"},
+    {"url": "https://b.example", "x-region-name": "eu_residency"},
+]
 
 
 def test_region_schema_lists_server_urls_named_by_upper_cased_region_names() -> None:
@@ -430,16 +527,25 @@ def test_no_servers_no_region_schema() -> None:
     assert set(doc["components"]["schemas"]) == {"Thing"}
 
 
-@pytest.mark.parametrize(("servers", "message", "pointer"), [
-    ([SERVERS[0], {"url": "https://c.example"}], "no x-region-name", "/servers/1/x-region-name"),
-    ([{"url": "https://c.example", "x-region-name": "EU Residency"}], "not a lower-case name",
-     "/servers/0/x-region-name"),
-    ([SERVERS[0], {"url": "https://c.example", "x-region-name": "production"}], "used twice",
-     "/servers/1/x-region-name"),
-    ([SERVERS[0], {"url": "https://a.example", "x-region-name": "us"}], "listed twice", "/servers/1/url"),
-    ([{"x-region-name": "us"}], "no url", "/servers/0/url"),
-    ({"url": "https://a.example"}, "not a list", "/servers"),
-])
+@pytest.mark.parametrize(
+    ("servers", "message", "pointer"),
+    [
+        ([SERVERS[0], {"url": "https://c.example"}], "no x-region-name", "/servers/1/x-region-name"),
+        (
+            [{"url": "https://c.example", "x-region-name": "EU Residency"}],
+            "not a lower-case name",
+            "/servers/0/x-region-name",
+        ),
+        (
+            [SERVERS[0], {"url": "https://c.example", "x-region-name": "production"}],
+            "used twice",
+            "/servers/1/x-region-name",
+        ),
+        ([SERVERS[0], {"url": "https://a.example", "x-region-name": "us"}], "listed twice", "/servers/1/url"),
+        ([{"x-region-name": "us"}], "no url", "/servers/0/url"),
+        ({"url": "https://a.example"}, "not a list", "/servers"),
+    ],
+)
 def test_region_schema_errors_name_their_pointer(servers: Any, message: str, pointer: str) -> None:
     doc = spec({}, servers=servers)
     with pytest.raises(SpecImportError, match=message) as caught:
@@ -457,9 +563,16 @@ def test_a_different_existing_region_schema_is_an_error() -> None:
 
 # --- canonical order ----------------------------------------------------------------------------
 
+
 def test_canonical_order() -> None:
-    doc = {"components": {"securitySchemes": {}, "schemas": {"b": {}, "a": {}}},
-           "paths": {"/z": {"post": {}, "get": {}}, "/a": {}}, "x-extra": 1, "tags": [], "info": {}, "openapi": "3.1.0"}
+    doc = {
+        "components": {"securitySchemes": {}, "schemas": {"b": {}, "a": {}}},
+        "paths": {"/z": {"post": {}, "get": {}}, "/a": {}},
+        "x-extra": 1,
+        "tags": [],
+        "info": {},
+        "openapi": "3.1.0",
+    }
     ordered = canonical_order(doc)
     assert list(ordered) == ["openapi", "info", "tags", "paths", "components", "x-extra"]
     assert list(ordered["paths"]) == ["/a", "/z"]
@@ -481,13 +594,19 @@ def test_docs_rename_onto_an_equal_schema_merges_onto_a_different_one_fails() ->
 
 # --- refused constructs: every one, with its pointer ---------------------------------------------
 
+
 def _refusal_cases() -> list[tuple[str, dict[str, Any], str, str]]:
     def with_schema(extra: dict[str, Any]) -> dict[str, Any]:
         return spec({"Thing": {"type": "object", **extra}})
 
     querystring = spec({"Thing": {"type": "string"}})
-    querystring["paths"]["/a"]["get"]["parameters"] = [{"name": "q", "in": "querystring", "content": {
-        "application/x-www-form-urlencoded": {"schema": {"type": "object"}}}}]
+    querystring["paths"]["/a"]["get"]["parameters"] = [
+        {
+            "name": "q",
+            "in": "querystring",
+            "content": {"application/x-www-form-urlencoded": {"schema": {"type": "object"}}},
+        }
+    ]
     item_schema: dict[str, dict[str, Any]] = {}
     for field in ("itemSchema", "itemEncoding", "prefixEncoding"):
         doc = spec({"Thing": {"type": "string"}})
@@ -495,12 +614,24 @@ def _refusal_cases() -> list[tuple[str, dict[str, Any], str, str]]:
         item_schema[field] = doc
     media = "/paths/~1a/get/responses/200/content/application~1json"
     return [
-        ("$dynamicRef", with_schema({"$dynamicRef": "#meta"}), "'$dynamicRef'",
-         "/components/schemas/Thing/$dynamicRef"),
-        ("$recursiveRef", with_schema({"$recursiveRef": "#"}), "'$recursiveRef'",
-         "/components/schemas/Thing/$recursiveRef"),
-        ("defaultMapping", with_schema({"discriminator": {"propertyName": "k", "defaultMapping": "#/x"}}),
-         "'defaultMapping' (OpenAPI 3.2)", "/components/schemas/Thing/discriminator/defaultMapping"),
+        (
+            "$dynamicRef",
+            with_schema({"$dynamicRef": "#meta"}),
+            "'$dynamicRef'",
+            "/components/schemas/Thing/$dynamicRef",
+        ),
+        (
+            "$recursiveRef",
+            with_schema({"$recursiveRef": "#"}),
+            "'$recursiveRef'",
+            "/components/schemas/Thing/$recursiveRef",
+        ),
+        (
+            "defaultMapping",
+            with_schema({"discriminator": {"propertyName": "k", "defaultMapping": "#/x"}}),
+            "'defaultMapping' (OpenAPI 3.2)",
+            "/components/schemas/Thing/discriminator/defaultMapping",
+        ),
         ("in: querystring", querystring, "'in: querystring' (OpenAPI 3.2)", "/paths/~1a/get/parameters/0/in"),
         *[(field, doc, f"{field!r} (OpenAPI 3.2)", f"{media}/{field}") for field, doc in item_schema.items()],
     ]
@@ -526,6 +657,7 @@ def test_32_only_operations_are_refused_when_every_operation_is_kept(key: str) -
 def test_a_ref_outside_components_is_refused() -> None:
     doc = sliceable()
     doc["paths"]["/a"]["get"]["responses"]["200"]["content"]["application/json"]["schema"] = {
-        "$ref": "#/paths/~1b/post"}
+        "$ref": "#/paths/~1b/post"
+    }
     with pytest.raises(SpecImportError, match=r"only #/components/<kind>/<name>"):
         slice_document(doc, (("GET", "/a"),), "s")

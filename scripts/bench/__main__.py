@@ -17,7 +17,7 @@ from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 
-from scripts.bench import cleanenv, coldstart, contenders, fanout, generation, parse, percall
+from scripts.bench import bodies, cleanenv, coldstart, contenders, fanout, generation, parse, percall
 from scripts.bench.server import LoopbackServer
 from scripts.bench.table import Row, compared_rows, duration, mark, render, unavailable_rows
 from scripts.paths import ROOT
@@ -104,7 +104,7 @@ def _coldstart(base_url: str, args: argparse.Namespace) -> list[Row]:
 
 def _parse(args: argparse.Namespace) -> list[Row]:
     samples = parse.measure(args.parse_rounds, args.parse_iterations)
-    title = f"parse only: bytes → model ({len(parse.USER_BYTES)} B user body)"
+    title = f"parse only: bytes → model ({len(bodies.USER_BYTES)} B user body)"
     return compared_rows(title, samples, floor=parse.JSON_ONLY, sdk=parse.SDK_MODEL)
 
 

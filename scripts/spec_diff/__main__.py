@@ -1,15 +1,19 @@
-"""CLI: `python -m scripts.spec_diff [--old OLD] [--new NEW] [--json] [--rules]`."""
+"""CLI: `python -m scripts.spec_diff [--old OLD] [--new NEW] [--json] [--overlay] [--wire-only] [--rules]`."""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from scripts.paths import CANONICAL_SPEC, ROOT
-from scripts.spec_diff import diff_specs
-from scripts.spec_diff.loading import SpecLoadError, load_git_revision, load_spec_file
+from scripts.spec_diff.both import all_changes
+from scripts.spec_diff.loading import SpecLoadError, git_revision_file
+from scripts.spec_diff.python_api import PythonApiError
 from scripts.spec_diff.report import render_json, render_text, worst
 from scripts.spec_diff.rules import Severity, rules_table_markdown
 from scripts.spec_diff.shapes import SpecShapeError
@@ -22,10 +26,20 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--old", help="old spec file (default: the canonical spec committed at HEAD)")
     p.add_argument("--new", help="new spec file (default: the working copy of the canonical spec)")
     p.add_argument("--json", action="store_true", help="machine-readable output")
-    overlay_help = "apply openapi/overlay.yaml to both sides (for a raw upstream source vs the canonical spec)"
+    overlay_help = "import both sides with openapi/overlay.yaml first (for raw upstream sources)"
     p.add_argument("--overlay", action="store_true", help=overlay_help)
+    p.add_argument("--wire-only", action="store_true", help="skip generating both packages to compare the Python API")
     p.add_argument("--rules", action="store_true", help="print the classification table and exit")
     return p
+
+
+@contextmanager
+def _old_file(old: str | None) -> Iterator[tuple[Path, str]]:
+    if old:
+        yield Path(old), old
+        return
+    with tempfile.TemporaryDirectory(prefix="spec-diff-head-") as tmp:
+        yield git_revision_file("HEAD", Path(tmp)), f"HEAD:{CANONICAL_SPEC.relative_to(ROOT)}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,23 +47,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.rules:
         print(rules_table_markdown())
         return EXIT_OK
+    new_path = Path(args.new) if args.new else CANONICAL_SPEC
+    new_name = args.new or str(CANONICAL_SPEC.relative_to(ROOT))
     try:
-        if args.old:
-            old, old_name = load_spec_file(Path(args.old), overlay=args.overlay), args.old
-        else:
-            old = load_git_revision("HEAD", overlay=args.overlay)
-            old_name = f"HEAD:{CANONICAL_SPEC.relative_to(ROOT)}"
-        new_path = Path(args.new) if args.new else CANONICAL_SPEC
-        new, new_name = (
-            load_spec_file(new_path, overlay=args.overlay),
-            args.new or str(CANONICAL_SPEC.relative_to(ROOT)),
-        )
-        changes = diff_specs(old, new)
-    except (SpecLoadError, SpecShapeError, RecursionError) as exc:
+        with _old_file(args.old) as (old_path, old_name):
+            changes = all_changes(old_path, new_path, overlay=args.overlay, python=not args.wire_only)
+    except (SpecLoadError, SpecShapeError, PythonApiError, RecursionError) as exc:
         print(f"spec_diff: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    render = render_json if args.json else render_text
     try:
-        print(render_json(changes, old_name, new_name) if args.json else render_text(changes, old_name, new_name))
+        print(render(changes, old_name, new_name, not args.wire_only))
     except BrokenPipeError:  # `| head` closed the pipe: the status still tells the result
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115  # no second error when Python flushes at exit
     return EXIT_BREAKING if worst(changes) is Severity.BREAKING else EXIT_OK

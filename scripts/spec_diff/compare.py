@@ -17,6 +17,9 @@ class Change:
     location: str  # "200 → subscription.tier", "parameter header xi-api-key", ""
     old: Any = None
     new: Any = None
+    # The schema property it belongs to ("SubscriptionResponseModel.currency"), or the Python name it is
+    # about; None for changes of an operation itself.
+    model: str | None = None
 
     @property
     def severity(self) -> Severity:
@@ -36,6 +39,7 @@ class Change:
             "summary": RULES[self.kind].wording,
             "old": _plain(self.old),
             "new": _plain(self.new),
+            "model": self.model,
         }
 
 
@@ -80,6 +84,12 @@ def _fact_changes(old: Facts, new: Facts) -> Iterator[tuple[Kind, Any, Any]]:
         yield Kind.DESCRIPTION_CHANGED, old.description, new.description
 
 
+def _model(facts: Facts) -> str | None:
+    if facts.owner is None or not facts.owner[1]:
+        return None
+    return f"{facts.owner[0]}.{facts.owner[1]}"
+
+
 def _topmost(paths: set[str]) -> list[str]:
     """Only the outermost of nested paths: a removed object is one change, not one per field."""
 
@@ -94,16 +104,19 @@ def _response_changes(op: str, status: str, old: dict[str, Facts], new: dict[str
         return f"{status} → {path}" if path else f"{status} (body)"
 
     for path in _topmost(set(old) - set(new)):
-        yield Change(Kind.PROPERTY_REMOVED if path else Kind.RESPONSE_BODY_REMOVED, op, loc(path))
+        yield Change(Kind.PROPERTY_REMOVED if path else Kind.RESPONSE_BODY_REMOVED, op, loc(path),
+                     model=_model(old[path]))  # fmt: skip
     for path in _topmost(set(new) - set(old)):
         if not path:
             kind = Kind.RESPONSE_BODY_ADDED
         else:
             kind = Kind.PROPERTY_ADDED_REQUIRED if new[path].required else Kind.PROPERTY_ADDED_OPTIONAL
-        yield Change(kind, op, loc(path))
+        yield Change(kind, op, loc(path), model=_model(new[path]))
     for path in sorted(set(old) & set(new)):
         for kind, was, now in _fact_changes(old[path], new[path]):
-            yield Change(kind, op, loc(path), was, now)
+            # A named enum's values belong to that enum, whichever properties use it.
+            value_level = kind in (Kind.ENUM_VALUE_ADDED, Kind.ENUM_VALUE_REMOVED) and new[path].named
+            yield Change(kind, op, loc(path), was, now, model=new[path].named if value_level else _model(new[path]))
 
 
 _PARAMETER_KINDS = {

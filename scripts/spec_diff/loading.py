@@ -1,4 +1,4 @@
-"""Read a spec for diffing: through the importer (any dialect) when it exists, else plain YAML/JSON."""
+"""Read a spec for diffing through the importer (any dialect, docs pages included), from a file or from git."""
 
 from __future__ import annotations
 
@@ -7,32 +7,18 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from scripts.paths import CANONICAL_SPEC, ROOT
 from scripts.spec_diff.shapes import HTTP_METHODS
-from scripts.spec_import.load import load_yaml_text
+from scripts.spec_import import SpecImportError, load_config, load_spec
 
 
 class SpecLoadError(Exception):
     """A spec could not be read; the message says which one and why."""
 
 
-def _plain_load(path: Path) -> dict[str, Any]:
-    try:
-        data = load_yaml_text(path.read_text(encoding="utf-8"))  # JSON is YAML too; YAML 1.2 booleans
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SpecLoadError(f"{path}: cannot read: {exc}") from exc
-    except yaml.YAMLError as exc:
-        raise SpecLoadError(f"{path}: not YAML or JSON: {exc}") from exc
-    if not isinstance(data, dict):
-        raise SpecLoadError(f"{path}: expected a mapping at the top level, got {type(data).__name__}")
-    return data
-
-
 def _keep_operations(doc: dict[str, Any], keep: Any) -> dict[str, Any]:
     """Only the operations this client is configured for; one missing from a side is then a real add/remove."""
-    if keep is None or not isinstance(doc.get("paths"), dict):
+    if not isinstance(doc.get("paths"), dict):
         return doc
     wanted = {(str(method).lower(), str(path)) for method, path in keep}
     paths: dict[str, Any] = {}
@@ -51,10 +37,6 @@ def load_spec_file(path: Path, *, overlay: bool = False) -> dict[str, Any]:
     `overlay=True` applies our openapi/overlay.yaml too: use it to compare a raw upstream source with the canonical
     spec, so that our own additions (servers, security, operationIds) do not show as changes.
     """
-    try:
-        from scripts.spec_import import SpecImportError, load_config, load_spec
-    except ImportError:
-        return _plain_load(path)
     if not path.is_file():
         raise SpecLoadError(f"{path}: no such file")
     try:
@@ -66,15 +48,20 @@ def load_spec_file(path: Path, *, overlay: bool = False) -> dict[str, Any]:
         raise SpecLoadError(f"{path}: {exc}") from exc
 
 
-def load_git_revision(rev: str, path: Path = CANONICAL_SPEC, repo: Path = ROOT, *, overlay: bool = False
-                      ) -> dict[str, Any]:  # fmt: skip
-    """The spec as committed at `rev` (e.g. HEAD), read through the same loader."""
+def git_revision_file(rev: str, dest: Path, path: Path = CANONICAL_SPEC, repo: Path = ROOT) -> Path:
+    """The spec as committed at `rev` (e.g. HEAD), written into folder `dest`; the file's path."""
     rel = path.resolve().relative_to(repo.resolve()).as_posix()
     proc = subprocess.run(["git", "show", f"{rev}:{rel}"], cwd=repo, capture_output=True)
     if proc.returncode != 0:
         msg = proc.stderr.decode(errors="replace").strip()
         raise SpecLoadError(f"{rev}:{rel}: not in git ({msg})")
+    copy = dest / path.name
+    copy.write_bytes(proc.stdout)
+    return copy
+
+
+def load_git_revision(rev: str, path: Path = CANONICAL_SPEC, repo: Path = ROOT, *, overlay: bool = False
+                      ) -> dict[str, Any]:  # fmt: skip
+    """The spec as committed at `rev` (e.g. HEAD), read through the same loader."""
     with tempfile.TemporaryDirectory() as tmp:
-        copy = Path(tmp) / path.name
-        copy.write_bytes(proc.stdout)
-        return load_spec_file(copy, overlay=overlay)
+        return load_spec_file(git_revision_file(rev, Path(tmp), path, repo), overlay=overlay)

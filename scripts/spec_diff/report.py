@@ -1,40 +1,12 @@
-"""Render a list of changes: grouped text for people, JSON for machines."""
+"""Render the two comparisons (wire and Python API): grouped text for people, JSON for machines."""
 
 from __future__ import annotations
 
 import json
-from typing import Any
 
+from scripts.spec_diff.changelog import entry_sections
 from scripts.spec_diff.compare import Change
-from scripts.spec_diff.rules import RULES, Kind, Severity
-
-HEADINGS = {Severity.BREAKING: "Breaking", Severity.ADDITIVE: "Added", Severity.DOCS: "Docs"}
-_MARKS = {Severity.BREAKING: "!", Severity.ADDITIVE: "+", Severity.DOCS: "~"}
-
-
-# Additions and removals: the location says it all.
-_NO_VALUES = {
-    Kind.OPERATION_ADDED, Kind.OPERATION_REMOVED, Kind.RESPONSE_ADDED, Kind.RESPONSE_REMOVED,
-    Kind.RESPONSE_BODY_ADDED, Kind.RESPONSE_BODY_REMOVED, Kind.PROPERTY_ADDED_REQUIRED, Kind.PROPERTY_ADDED_OPTIONAL,
-    Kind.PROPERTY_REMOVED, Kind.PARAMETER_ADDED_REQUIRED, Kind.PARAMETER_ADDED_OPTIONAL, Kind.PARAMETER_REMOVED,
-}  # fmt: skip
-
-
-def _short(value: Any, width: int = 70) -> str:
-    if value is None:
-        return "(none)"
-    text = ", ".join(map(str, value)) if isinstance(value, tuple | list) else " ".join(str(value).split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def describe(change: Change) -> str:
-    """One line in words: where, what, and old → new when that helps."""
-    text = f"{change.where}: {RULES[change.kind].wording}"
-    if change.kind in (Kind.ENUM_VALUE_ADDED, Kind.ENUM_VALUE_REMOVED):
-        return f"{text} {(change.new if change.kind is Kind.ENUM_VALUE_ADDED else change.old)!r}"
-    if change.kind in _NO_VALUES or change.kind in (Kind.DEPRECATED, Kind.UNDEPRECATED):
-        return text
-    return f"{text}: {_short(change.old)} → {_short(change.new)}"
+from scripts.spec_diff.rules import Severity, is_python_level
 
 
 def worst(changes: list[Change]) -> Severity | None:
@@ -45,29 +17,46 @@ def counts(changes: list[Change]) -> dict[str, int]:
     return {s.value: sum(c.severity is s for c in changes) for s in Severity}
 
 
-def render_text(changes: list[Change], old_name: str, new_name: str) -> str:
-    lines = [f"spec diff: {old_name} → {new_name}"]
+def verdict_word(severity: Severity | None) -> str:
+    return severity.value if severity is not None else "no changes"
+
+
+def split_layers(changes: list[Change]) -> tuple[list[Change], list[Change]]:
+    """(wire changes, Python-level changes)."""
+    return [c for c in changes if not is_python_level(c.kind)], [c for c in changes if is_python_level(c.kind)]
+
+
+def verdict_lines(changes: list[Change], python_compared: bool = True) -> list[str]:
+    wire, python = split_layers(changes)
+    shown_python = verdict_word(worst(python)) if python_compared else "not compared (--wire-only)"
+    return [
+        f"wire (HTTP API): {verdict_word(worst(wire))}",
+        f"Python API:      {shown_python}",
+        f"verdict:         {verdict_word(worst(changes))} (the worse of the two)",
+    ]
+
+
+def render_text(changes: list[Change], old_name: str, new_name: str, python_compared: bool = True) -> str:
+    lines = [f"spec diff: {old_name} → {new_name}", *verdict_lines(changes, python_compared)]
     if not changes:
-        return "\n".join([*lines, "no changes that matter to a client"])
-    for severity in Severity:
-        group = [c for c in changes if c.severity is severity]
-        if not group:
-            continue
-        lines.append("")
-        lines.append(f"{HEADINGS[severity]} ({len(group)})")
-        lines += [f"  {_MARKS[severity]} {describe(c)}" for c in group]
+        return "\n".join([*lines, "", "no changes that matter to a client"])
+    for section, body in entry_sections(changes).items():
+        lines += ["", f"{section.value.upper()}", "", *body]
     n = counts(changes)
-    lines += ["", f"{n['breaking']} breaking, {n['additive']} additive, {n['docs']} docs-only"]
+    lines += [f"{n['breaking']} breaking, {n['additive']} additive, {n['docs']} docs-only"]
     return "\n".join(lines)
 
 
-def render_json(changes: list[Change], old_name: str, new_name: str) -> str:
+def render_json(changes: list[Change], old_name: str, new_name: str, python_compared: bool = True) -> str:
+    wire, python = split_layers(changes)
     top = worst(changes)
     payload = {
         "old": old_name,
         "new": new_name,
         "worst": top.value if top else None,
+        "wire": verdict_word(worst(wire)),
+        "python": verdict_word(worst(python)) if python_compared else None,
         "counts": counts(changes),
-        "changes": [{**c.as_dict(), "text": describe(c)} for c in changes],
+        "changes": [{**c.as_dict(), "layer": "python" if is_python_level(c.kind) else "wire"} for c in changes],
     }
     return json.dumps(payload, indent=2, ensure_ascii=False, default=str)

@@ -7,6 +7,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from scripts.spec_import.errors import SpecImportError
+from scripts.spec_import.pointer import resolve_local_ref
+
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace", "query")
 _MISSING = object()
 
@@ -27,6 +30,10 @@ class Facts:
     default: Any  # _MISSING when there is none
     deprecated: bool
     description: str | None
+    # The named schema and the path inside it this place belongs to ("SubscriptionResponseModel", "currency"), so a
+    # change to a schema two operations share is one change; None outside any named schema.
+    owner: tuple[str, str] | None = field(default=None, compare=False)
+    named: str | None = field(default=None, compare=False)  # the value's own named schema (an enum's, say)
 
     def default_shown(self) -> str | None:
         return None if self.default is _MISSING else repr(self.default)
@@ -74,14 +81,12 @@ class _Resolver:
         ref = schema.get("$ref")
         if ref is None:
             return dict(schema), None
-        if not isinstance(ref, str) or not ref.startswith("#/"):
-            raise SpecShapeError(f"{where}: only local $refs are supported, got {ref!r}")
-        target: Any = self.doc
-        for part in ref[2:].split("/"):
-            part = part.replace("~1", "/").replace("~0", "~")
-            if not isinstance(target, Mapping) or part not in target:
-                raise SpecShapeError(f"{where}: $ref {ref} points nowhere")
-            target = target[part]
+        if not isinstance(ref, str):
+            raise SpecShapeError(f"{where}: $ref must be a string, got {ref!r}")
+        try:  # one $ref resolution for the whole project: the importer's
+            target = resolve_local_ref(dict(self.doc), ref, where)
+        except SpecImportError as exc:
+            raise SpecShapeError(f"{where}: {exc}") from None
         resolved, _ = self.deref(target, ref)
         resolved.update({k: v for k, v in schema.items() if k != "$ref"})
         return resolved, ref
@@ -100,10 +105,13 @@ class _Merged:
     required: set[str] = field(default_factory=set)
     items: list[Any] = field(default_factory=list)
     refs: set[str] = field(default_factory=set)  # every $ref followed, so the walk below can stop at cycles
+    owners: dict[str, str] = field(default_factory=dict)  # property name -> the named schema declaring it
+    name: str | None = None  # the named schema this is, when reached through a $ref
 
 
-def _is_null_branch(schema: Mapping[str, Any]) -> bool:
-    return schema.get("type") == "null" or ("const" in schema and schema["const"] is None)
+def _schema_name(ref: str) -> str:
+    """`Price` of `#/components/schemas/Price`."""
+    return ref.rpartition("/")[2]
 
 
 def _infer_type(value: Any) -> str:
@@ -120,7 +128,8 @@ class _Flattener:
     def __init__(self, doc: Mapping[str, Any]) -> None:
         self.resolver = _Resolver(doc)
 
-    def merge(self, schema: Any, where: str, seen: frozenset[str], into: _Merged | None = None) -> _Merged:
+    def merge(self, schema: Any, where: str, seen: frozenset[str], into: _Merged | None = None,
+              owner: str | None = None) -> _Merged:  # fmt: skip
         out = into if into is not None else _Merged()
         resolved, ref = self.resolver.deref(schema, where)
         if ref is not None:
@@ -129,20 +138,18 @@ class _Flattener:
                 return out
             seen = seen | {ref}
             out.refs.add(ref)
+            owner = _schema_name(ref)
+            if into is None:
+                out.name = owner
         branches = [b for key in ("anyOf", "oneOf") for b in resolved.get(key, [])]
         for i, branch in enumerate(resolved.get("allOf", [])):
-            self.merge(branch, f"{where}/allOf/{i}", seen, out)
-        if branches:
-            for i, branch in enumerate(branches):
-                b, _ = self.resolver.deref(branch, f"{where}/anyOf/{i}")
-                if _is_null_branch(b):
-                    out.nullable = True
-                else:
-                    self.merge(branch, f"{where}/anyOf/{i}", seen, out)
-        self._own_keywords(resolved, out)
+            self.merge(branch, f"{where}/allOf/{i}", seen, out, owner)
+        for i, branch in enumerate(branches):  # a null branch only makes the union nullable (_own_keywords)
+            self.merge(branch, f"{where}/anyOf/{i}", seen, out, owner)
+        self._own_keywords(resolved, out, owner)
         return out
 
-    def _own_keywords(self, s: Mapping[str, Any], out: _Merged) -> None:
+    def _own_keywords(self, s: Mapping[str, Any], out: _Merged, owner: str | None) -> None:
         declared = s.get("type")
         types = [declared] if isinstance(declared, str) else list(declared or [])
         if "null" in types or s.get("nullable") is True:
@@ -157,6 +164,7 @@ class _Flattener:
             if None in values:
                 out.nullable = True
             values = [v for v in values if v is not None]
+        if values:  # `const: null` alone is just nullability
             out.enum = (out.enum or set()) | {_hashable(v) for v in values}
             types = types or sorted({_infer_type(v) for v in values})
         elif types:
@@ -171,9 +179,12 @@ class _Flattener:
             out.fmt = s["format"]
         for name, prop in (s.get("properties") or {}).items():
             out.properties.setdefault(str(name), []).append(prop)
+            if owner is not None:
+                out.owners.setdefault(str(name), owner)
         out.required.update(str(r) for r in s.get("required") or [])
 
-    def facts(self, schema: Any, where: str, seen: frozenset[str], required: bool | None) -> tuple[Facts, _Merged]:
+    def facts(self, schema: Any, where: str, seen: frozenset[str], required: bool | None,
+              owner: tuple[str, str] | None = None) -> tuple[Facts, _Merged]:  # fmt: skip
         merged = self.merge(schema, where, seen)
         resolved, _ = self.resolver.deref(schema, where)
         description = resolved.get("description")
@@ -185,23 +196,33 @@ class _Flattener:
             enum=enum,
             fmt=merged.fmt,
             default=_hashable(resolved["default"]) if "default" in resolved else _MISSING,
-            deprecated=bool(resolved.get("deprecated", False)),
+            deprecated=resolved.get("deprecated") is True,
             description=description.strip() if isinstance(description, str) else None,
+            owner=owner,
+            named=_schema_name(next(iter(merged.refs))) if len(merged.refs) == 1 else None,
         )
         return facts, merged
 
-    def walk(self, schema: Any, where: str, prefix: str, required: bool | None, seen: frozenset[str]
-             ) -> Iterator[tuple[str, Facts]]:  # fmt: skip
-        facts, merged = self.facts(schema, where, seen, required)
+    def walk(self, schema: Any, where: str, prefix: str, required: bool | None, seen: frozenset[str],
+             owner: tuple[str, str] | None = None) -> Iterator[tuple[str, Facts]]:  # fmt: skip
+        facts, merged = self.facts(schema, where, seen, required, owner)
         yield prefix, facts
         inner = seen | merged.refs
+        # Inside an inline object, places belong to the nearest named schema around them.
+        base = (merged.name, "") if merged.name else owner
         for name, variants in merged.properties.items():
             child = variants[0] if len(variants) == 1 else {"anyOf": variants}
             path = f"{prefix}.{name}" if prefix else name
-            yield from self.walk(child, f"{where}/properties/{name}", path, name in merged.required, inner)
+            if name in merged.owners:
+                child_owner: tuple[str, str] | None = (merged.owners[name], name)
+            else:
+                child_owner = (base[0], f"{base[1]}.{name}") if base else None
+            yield from self.walk(child, f"{where}/properties/{name}", path, name in merged.required, inner,
+                                 child_owner)  # fmt: skip
         if merged.items:
             child = merged.items[0] if len(merged.items) == 1 else {"anyOf": merged.items}
-            yield from self.walk(child, f"{where}/items", f"{prefix}[]", None, inner)
+            items_owner = (base[0], f"{base[1]}[]") if base else None
+            yield from self.walk(child, f"{where}/items", f"{prefix}[]", None, inner, items_owner)
 
 
 def _json_schema(response: Mapping[str, Any]) -> Any | None:
@@ -241,7 +262,7 @@ def shape_of(doc: Any) -> Shape:
                 path=str(path),
                 summary=op.get("summary"),
                 description=op.get("description"),
-                deprecated=bool(op.get("deprecated", False)),
+                deprecated=op.get("deprecated") is True,
                 security=_security(op.get("security", top_security)),
                 operation_id=op.get("operationId"),
             )
@@ -249,7 +270,7 @@ def shape_of(doc: Any) -> Shape:
                 param, _ = resolver.deref(raw, f"{where}/parameters/{i}")
                 key = (str(param.get("in")), str(param.get("name")))
                 facts, _ = flat.facts(param.get("schema") or {}, f"{where}/parameters/{i}", frozenset(),
-                                      bool(param.get("required", False)))  # fmt: skip
+                                      param.get("required") is True)  # fmt: skip
                 if param.get("description"):
                     facts = Facts(**{**facts.__dict__, "description": str(param["description"]).strip()})
                 operation.parameters[key] = facts

@@ -14,8 +14,14 @@ from .errors import SpecImportError
 from .pipeline import build_document, run_import
 
 
-def load_spec(sources: Sequence[str | Path], *, operations: Sequence[str] | str | None = None, overlay: bool = True,
-              config: ImportConfig | None = None, names: bool = True) -> dict[str, Any]:
+def load_spec(
+    sources: Sequence[str | Path],
+    *,
+    operations: Sequence[str] | str | None = None,
+    overlay: bool = True,
+    config: ImportConfig | None = None,
+    names: bool = True,
+) -> dict[str, Any]:
     """The normalised, sliced, merged document of ``sources`` (paths, URLs, .gz, JSON, YAML or docs markdown).
 
     ``operations``: ``None`` keeps the configured list (openapi/import-config.yaml), ``"all"`` keeps every
@@ -31,5 +37,12 @@ def load_spec(sources: Sequence[str | Path], *, operations: Sequence[str] | str 
     return build_document(list(sources), settings, overlay=overlay, naming=names)
 
 
-__all__ = ["ALL_OPERATIONS", "DEFAULT_CONFIG_FILE", "ImportConfig", "SpecImportError", "load_config", "load_spec",
-           "run_import"]
+__all__ = [
+    "ALL_OPERATIONS",
+    "DEFAULT_CONFIG_FILE",
+    "ImportConfig",
+    "SpecImportError",
+    "load_config",
+    "load_spec",
+    "run_import",
+]

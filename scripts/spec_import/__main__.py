@@ -20,8 +20,11 @@ def main(argv: list[str] | None = None) -> int:
     chosen.add_argument("--all-operations", action="store_true", help="keep every operation, not the configured list")
     chosen.add_argument("--operation", action="append", metavar="'METHOD /path'", help="keep this operation instead")
     parser.add_argument("--no-overlay", action="store_true", help="leave out openapi/overlay.yaml")
-    parser.add_argument("--names", type=Path, help="name lock to read and update (default: openapi/names.yaml, "
-                                                   "updated only when writing the canonical spec)")
+    parser.add_argument(
+        "--names",
+        type=Path,
+        help="name lock to read and update (default: openapi/names.yaml, updated only when writing the canonical spec)",
+    )
     args = parser.parse_args(argv)
     try:
         config = load_config(args.config)
@@ -29,8 +32,14 @@ def main(argv: list[str] | None = None) -> int:
             config = config.with_operations(ALL_OPERATIONS)
         elif args.operation:
             config = config.with_operations(args.operation)
-        written = run_import(args.sources, config, overlay=not args.no_overlay, output=args.output,
-                             names_file=args.names, report=lambda line: print(f"spec_import: {line}"))
+        written = run_import(
+            args.sources,
+            config,
+            overlay=not args.no_overlay,
+            output=args.output,
+            names_file=args.names,
+            report=lambda line: print(f"spec_import: {line}"),
+        )
     except SpecImportError as exc:
         print(f"spec_import: error: {exc.one_line()}", file=sys.stderr)
         return 2

@@ -13,8 +13,18 @@ from .walk import HTTP_METHODS
 
 TOP_LEVEL = ("openapi", "info", "servers", "security", "tags", "paths", "components")
 _PATH_ITEM = ("$ref", "summary", "description", "servers", "parameters", *HTTP_METHODS)
-_COMPONENTS = ("schemas", "responses", "parameters", "examples", "requestBodies", "headers", "securitySchemes",
-               "links", "callbacks", "pathItems")
+_COMPONENTS = (
+    "schemas",
+    "responses",
+    "parameters",
+    "examples",
+    "requestBodies",
+    "headers",
+    "securitySchemes",
+    "links",
+    "callbacks",
+    "pathItems",
+)
 
 
 def _ordered(node: dict[str, Any], first: tuple[str, ...]) -> dict[str, Any]:
@@ -26,10 +36,14 @@ def _ordered(node: dict[str, Any], first: tuple[str, ...]) -> dict[str, Any]:
 def canonical_order(doc: dict[str, Any]) -> dict[str, Any]:
     result = _ordered(doc, TOP_LEVEL)
     if isinstance(result.get("paths"), dict):
-        result["paths"] = {path: _ordered(item, _PATH_ITEM) if isinstance(item, dict) else item
-                           for path, item in sorted(result["paths"].items())}
+        result["paths"] = {
+            path: _ordered(item, _PATH_ITEM) if isinstance(item, dict) else item
+            for path, item in sorted(result["paths"].items())
+        }
     if isinstance(result.get("components"), dict):
         components = _ordered(result["components"], _COMPONENTS)
-        result["components"] = {kind: dict(sorted(entries.items())) if isinstance(entries, dict) else entries
-                                for kind, entries in components.items()}
+        result["components"] = {
+            kind: dict(sorted(entries.items())) if isinstance(entries, dict) else entries
+            for kind, entries in components.items()
+        }
     return result

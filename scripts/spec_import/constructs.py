@@ -25,13 +25,15 @@ def refuse_unsupported(doc: dict[str, Any]) -> None:
                 raise SpecImportError(f"unsupported construct {keyword!r}", join(pointer, keyword))
         discriminator = schema.get("discriminator")
         if isinstance(discriminator, dict) and "defaultMapping" in discriminator:
-            raise SpecImportError("unsupported construct 'defaultMapping' (OpenAPI 3.2)",
-                                  join(pointer, "discriminator", "defaultMapping"))
+            raise SpecImportError(
+                "unsupported construct 'defaultMapping' (OpenAPI 3.2)", join(pointer, "discriminator", "defaultMapping")
+            )
     for op in iter_operations(doc):
         for index, param in enumerate(op.node.get("parameters") or []):
             if isinstance(param, dict) and param.get("in") == "querystring":
-                raise SpecImportError("unsupported construct 'in: querystring' (OpenAPI 3.2)",
-                                      join(op.pointer, "parameters", index, "in"))
+                raise SpecImportError(
+                    "unsupported construct 'in: querystring' (OpenAPI 3.2)", join(op.pointer, "parameters", index, "in")
+                )
     for pointer, media in iter_media_types(doc):
         for field in _MEDIA_TYPE_FIELDS:
             if field in media:

@@ -22,8 +22,9 @@ class Dialect(Enum):
 def detect(source: Source) -> Dialect:
     doc = source.doc
     if "swagger" in doc:
-        raise SpecImportError(f"unknown dialect: swagger {doc['swagger']!r} (only OpenAPI 3.x)", "/swagger",
-                              source.name)
+        raise SpecImportError(
+            f"unknown dialect: swagger {doc['swagger']!r} (only OpenAPI 3.x)", "/swagger", source.name
+        )
     version = doc.get("openapi")
     match = _VERSION.match(version) if isinstance(version, str) else None
     if match is None or match.group(1) not in ("0", "1", "2"):

@@ -111,8 +111,9 @@ def rename_schemas(doc: dict[str, Any], names: dict[str, str]) -> None:
         if old not in schemas:
             continue
         if new in schemas and schemas[new] != schemas[old]:
-            raise SpecImportError(f"cannot rename schema {old!r} to {new!r}: a different {new!r} exists",
-                                  join("/components/schemas", old))
+            raise SpecImportError(
+                f"cannot rename schema {old!r} to {new!r}: a different {new!r} exists", join("/components/schemas", old)
+            )
         schemas[new] = schemas.pop(old)
         _retarget_refs(doc, _SCHEMA_PREFIX + old, _SCHEMA_PREFIX + new)
 

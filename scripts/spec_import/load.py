@@ -75,8 +75,9 @@ def parse_text(text: str, name: str) -> Source:
         try:
             doc = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise SpecImportError(f"unparseable JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}", "",
-                                  name) from None
+            raise SpecImportError(
+                f"unparseable JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}", "", name
+            ) from None
         return Source(name, _as_document(doc, name), from_markdown=False)
     parse_error: SpecImportError | None = None
     try:

@@ -9,13 +9,23 @@ from .errors import SpecImportError
 from .pointer import join
 from .walk import HTTP_METHODS
 
-_SINGULAR = {"schemas": "schema", "responses": "response", "parameters": "parameter", "examples": "example",
-             "requestBodies": "request body", "headers": "header", "securitySchemes": "security scheme",
-             "links": "link", "callbacks": "callback", "pathItems": "path item"}
+_SINGULAR = {
+    "schemas": "schema",
+    "responses": "response",
+    "parameters": "parameter",
+    "examples": "example",
+    "requestBodies": "request body",
+    "headers": "header",
+    "securitySchemes": "security scheme",
+    "links": "link",
+    "callbacks": "callback",
+    "pathItems": "path item",
+}
 
 
-def merge_documents(documents: list[tuple[str, dict[str, Any]]],
-                    fallback: list[tuple[str, dict[str, Any]]] | None = None) -> dict[str, Any]:
+def merge_documents(
+    documents: list[tuple[str, dict[str, Any]]], fallback: list[tuple[str, dict[str, Any]]] | None = None
+) -> dict[str, Any]:
     """``documents`` is (source name, sliced doc) in command-line order; the first source's info/servers win.
 
     ``fallback`` documents (older sources of operations the others lack) only add what is not defined yet.
@@ -54,8 +64,9 @@ def merge_documents(documents: list[tuple[str, dict[str, Any]]],
     return merged
 
 
-def _put(target: dict[str, Any], key: str, value: Any, pointer: str, noun: str, source: str,
-         origin: dict[str, str]) -> None:
+def _put(
+    target: dict[str, Any], key: str, value: Any, pointer: str, noun: str, source: str, origin: dict[str, str]
+) -> None:
     if key not in target:
         target[key] = copy.deepcopy(value)
         origin[pointer] = source

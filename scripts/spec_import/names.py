@@ -71,6 +71,7 @@ class Lock:
 @dataclass
 class Site:
     """A schema that the generator turns into a class."""
+
     location: str
     pointer: str  # where the schema is (differs from location for a union's one non-null member)
     schema: dict[str, Any]
@@ -84,6 +85,7 @@ class Site:
 @dataclass
 class Context:
     """What encloses an inline schema: the class holding it (once named), or the generator's fixed parent name."""
+
     holder: Site | None = None
     outer: str = ""  # the generator's parent name when no class holds it (operations: the endpoint), else ""
     base: str = ""  # the readable prefix of a default name when no class holds it
@@ -99,6 +101,7 @@ class Context:
 
 
 # --- reading and writing the lock ---------------------------------------------------------------
+
 
 def load_lock(path: Path | None) -> Lock:
     if path is None or not path.exists():
@@ -121,15 +124,17 @@ def load_lock(path: Path | None) -> Lock:
             if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
                 raise SpecImportError("lock entry needs a name", where, str(path))
             if not _IDENTIFIER.match(entry["name"]) or _class_name(entry["name"]) != entry["name"]:
-                raise SpecImportError(f"{entry['name']!r} is not a PascalCase class name the generator keeps as is",
-                                      join(where, "name"), str(path))
+                raise SpecImportError(
+                    f"{entry['name']!r} is not a PascalCase class name the generator keeps as is",
+                    join(where, "name"),
+                    str(path),
+                )
             target = lock.retained if section == "retained" else lock.schemas
             target[key] = Entry(entry["name"], str(entry.get("for" if section == "retained" else "shape", "")))
     seen: dict[str, str] = {}
     for key, entry in [*lock.schemas.items(), *(("retained/" + k, e) for k, e in lock.retained.items())]:
         if entry.name in seen:
-            raise SpecImportError(f"name {entry.name!r} is locked twice ({seen[entry.name]} and {key})", "",
-                                  str(path))
+            raise SpecImportError(f"name {entry.name!r} is locked twice ({seen[entry.name]} and {key})", "", str(path))
         seen[entry.name] = key
     return lock
 
@@ -142,6 +147,7 @@ def dump_lock(lock: Lock) -> str:
 
 
 # --- where the classes are ----------------------------------------------------------------------
+
 
 def _class_name(text: str) -> str:
     # The generator's own conversion, so a locked name is exactly the class name it writes.
@@ -161,7 +167,7 @@ def shape(schema: dict[str, Any]) -> str:
 
 
 def _kind(schema: dict[str, Any]) -> str | None:
-    """"enum" or "object" when the generator makes a class of ``schema`` (its checks, in its order), else None."""
+    """ "enum" or "object" when the generator makes a class of ``schema`` (its checks, in its order), else None."""
     if "$ref" in schema:
         return None
     members = [m for key in ("allOf", "anyOf", "oneOf") for m in schema.get(key) or []]
@@ -179,8 +185,9 @@ def _kind(schema: dict[str, Any]) -> str | None:
     return None
 
 
-def _inline_sites(schema: Any, location: str, context: Context, hint: str,
-                  pointer: str | None = None) -> Iterator[Site]:
+def _inline_sites(
+    schema: Any, location: str, context: Context, hint: str, pointer: str | None = None
+) -> Iterator[Site]:
     """Classes at and below an inline schema (properties, items, union members, additionalProperties)."""
     pointer = location if pointer is None else pointer
     if not isinstance(schema, dict):
@@ -194,22 +201,34 @@ def _inline_sites(schema: Any, location: str, context: Context, hint: str,
     yield from _children(schema, location, context, hint, site, pointer)
 
 
-def _children(schema: dict[str, Any], location: str, context: Context, hint: str,
-              site: Site | None, pointer: str) -> Iterator[Site]:
+def _children(
+    schema: dict[str, Any], location: str, context: Context, hint: str, site: Site | None, pointer: str
+) -> Iterator[Site]:
     """``location`` is the schema's pointer, except that a union's only non-null member shares its union's."""
     own = site is not None and site.kind == "object"
     inner = Context(holder=site) if own else context
     prefix = "" if own else hint
     for name, prop in (schema.get("properties") or {}).items():
-        yield from _inline_sites(prop, join(location, "properties", name), inner, prefix + _class_name(name),
-                                 join(pointer, "properties", name))
+        yield from _inline_sites(
+            prop,
+            join(location, "properties", name),
+            inner,
+            prefix + _class_name(name),
+            join(pointer, "properties", name),
+        )
     extra = schema.get("additionalProperties")
     if isinstance(extra, dict):
-        yield from _inline_sites(extra, join(location, "additionalProperties"), inner, prefix + "AdditionalProperty",
-                                 join(pointer, "additionalProperties"))
+        yield from _inline_sites(
+            extra,
+            join(location, "additionalProperties"),
+            inner,
+            prefix + "AdditionalProperty",
+            join(pointer, "additionalProperties"),
+        )
     if isinstance(schema.get("items"), dict):
-        yield from _inline_sites(schema["items"], join(location, "items"), context, hint + "Item",
-                                 join(pointer, "items"))
+        yield from _inline_sites(
+            schema["items"], join(location, "items"), context, hint + "Item", join(pointer, "items")
+        )
     for union in ("anyOf", "oneOf", "allOf"):
         members = schema.get(union)
         if not isinstance(members, list):
@@ -219,8 +238,9 @@ def _children(schema: dict[str, Any], location: str, context: Context, hint: str
             member = members[index]
             if union == "allOf":
                 if "$ref" not in member:  # an allOf's own members merge into this schema's class
-                    yield from _children(member, join(location, union, index), context, hint, site,
-                                         join(pointer, union, index))
+                    yield from _children(
+                        member, join(location, union, index), context, hint, site, join(pointer, union, index)
+                    )
                 continue
             alone = len(real) == 1
             title = member.get("title")
@@ -268,8 +288,11 @@ def find_sites(doc: dict[str, Any]) -> list[Site]:
     return sites
 
 
-_BODY_TYPES = {"application/x-www-form-urlencoded": "data", "multipart/form-data": "files",
-               "application/octet-stream": "content"}
+_BODY_TYPES = {
+    "application/x-www-form-urlencoded": "data",
+    "multipart/form-data": "files",
+    "application/octet-stream": "content",
+}
 
 
 def _operation_id(path: str, method: str) -> str:
@@ -283,6 +306,7 @@ def _python_identifier(text: str) -> str:
 
 
 # --- deciding the names -------------------------------------------------------------------------
+
 
 def assign_names(doc: dict[str, Any], lock: Lock) -> Lock:
     """Names every class-making schema of ``doc`` (as ``title``) from ``lock``; returns the lock to write."""
@@ -312,8 +336,9 @@ def assign_names(doc: dict[str, Any], lock: Lock) -> Lock:
     # Recorded enums that upstream merged into a component another name took: kept importable as their own
     # component (a copy of the shared schema; its members compare equal to the shared class's, both being str).
     wanted: dict[str, str] = {name: entry.shape for name, entry in lock.retained.items()}
-    wanted.update({unplaced[key].name: component for component, keys in moved_to.items() for key in keys
-                   if key in unplaced})
+    wanted.update(
+        {unplaced[key].name: component for component, keys in moved_to.items() for key in keys if key in unplaced}
+    )
     schemas = doc.setdefault("components", {}).setdefault("schemas", {})
     for name, holder_location in sorted(wanted.items()):
         holder = by_location.get(holder_location)
@@ -340,8 +365,11 @@ def _referenced_component(doc: dict[str, Any], location: str) -> str | None:
     members = [m for m in node.get("anyOf") or node.get("allOf") or [node] if not is_null_schema(m)]
     ref = members[0].get("$ref") if len(members) == 1 and isinstance(members[0], dict) else None
     prefix = "#/components/schemas/"
-    return ref[len(prefix):].replace("~1", "/").replace("~0", "~") if isinstance(ref, str) and \
-        ref.startswith(prefix) else None
+    return (
+        ref[len(prefix) :].replace("~1", "/").replace("~0", "~")
+        if isinstance(ref, str) and ref.startswith(prefix)
+        else None
+    )
 
 
 def _moved_name(site: Site, unplaced: dict[str, Entry], moved_to: dict[str, list[str]]) -> str | None:
@@ -387,15 +415,18 @@ def _check_prefix(site: Site) -> None:
     prefix = site.context.generator_prefix
     inline_enum = site.kind == "enum" and site.component is None and prefix
     if inline_enum and (not site.name.startswith(prefix) or site.name == prefix):
-        raise SpecImportError(f"locked name {site.name!r} of an inline enum must start with the name of the "
-                                  f"class that holds it, {prefix!r}, and add to it", site.location)
+        raise SpecImportError(
+            f"locked name {site.name!r} of an inline enum must start with the name of the "
+            f"class that holds it, {prefix!r}, and add to it",
+            site.location,
+        )
 
 
 def _set_title(site: Site) -> None:
     """The title that makes the generator write ``site.name``."""
     prefix = site.context.generator_prefix
     inline_enum = site.kind == "enum" and site.component is None and prefix
-    title = site.name[len(prefix):] if inline_enum else site.name
+    title = site.name[len(prefix) :] if inline_enum else site.name
     current = site.schema.get("title")
     if not (isinstance(current, str) and current and _class_name(current) == title):
         site.schema["title"] = title  # upstream's own title is kept when it already gives this name

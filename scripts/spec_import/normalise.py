@@ -69,8 +69,9 @@ def remove_auth_header_parameters(doc: dict[str, Any], config: ImportConfig) -> 
     wanted = set(config.auth_headers)
 
     def keep(param: Any) -> bool:
-        return not (isinstance(param, dict) and param.get("in") == "header"
-                    and str(param.get("name", "")).lower() in wanted)
+        return not (
+            isinstance(param, dict) and param.get("in") == "header" and str(param.get("name", "")).lower() in wanted
+        )
 
     holders: list[dict[str, Any]] = [op.node for op in iter_operations(doc)]
     holders += [item for item in (doc.get("paths") or {}).values() if isinstance(item, dict)]

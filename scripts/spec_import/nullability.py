@@ -24,8 +24,21 @@ from .walk import iter_schemas
 
 NULL_SCHEMA: dict[str, Any] = {"type": "null"}
 # Keywords that describe the value as a whole; they stay beside anyOf, the rest moves into the non-null branch.
-ANNOTATIONS = frozenset({"title", "description", "default", "deprecated", "example", "examples", "readOnly",
-                         "writeOnly", "externalDocs", "xml", "$comment"})
+ANNOTATIONS = frozenset(
+    {
+        "title",
+        "description",
+        "default",
+        "deprecated",
+        "example",
+        "examples",
+        "readOnly",
+        "writeOnly",
+        "externalDocs",
+        "xml",
+        "$comment",
+    }
+)
 # Keywords that say what a value is: beside `type: 'null'` they mean the 3.2-era "these, or null".
 _NULL_COMPANIONS = ("anyOf", "oneOf", "$ref", "allOf")
 
@@ -101,13 +114,15 @@ def _take_null_type(schema: dict[str, Any], pointer: str) -> bool:
         _, inner = _split(schema)
         extra = sorted(set(inner) - {"type", "const", "enum"})
         if extra:
-            raise SpecImportError(f"unsupported construct 'type: null' beside {', '.join(extra)}",
-                                  join(pointer, "type"))
+            raise SpecImportError(
+                f"unsupported construct 'type: null' beside {', '.join(extra)}", join(pointer, "type")
+            )
     return False
 
 
-def _take_null_const_and_enum(schema: dict[str, Any], pointer: str, in_nullable_union: bool,
-                              already_nullable: bool) -> bool:
+def _take_null_const_and_enum(
+    schema: dict[str, Any], pointer: str, in_nullable_union: bool, already_nullable: bool
+) -> bool:
     if "const" in schema and schema["const"] is None:
         _, inner = _split(schema)
         if set(inner) - {"const", "type"} or inner.get("type", "null") != "null":
@@ -125,8 +140,9 @@ def _take_null_const_and_enum(schema: dict[str, Any], pointer: str, in_nullable_
         schema["type"] = "null"
         return False
     if declared not in (None, "null") and not (already_nullable or in_nullable_union):
-        raise SpecImportError(f"unsupported construct enum listing null while type {declared!r} excludes it",
-                              join(pointer, "enum"))
+        raise SpecImportError(
+            f"unsupported construct enum listing null while type {declared!r} excludes it", join(pointer, "enum")
+        )
     schema["enum"] = kept
     return True
 

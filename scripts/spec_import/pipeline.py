@@ -68,9 +68,15 @@ class Built:
     kept: tuple[str, ...] = ()  # operations taken from the recorded sources of the canonical spec
 
 
-def build(sources: Sequence[str | Path], config: ImportConfig, *, overlay: bool = True,
-          lock: names.Lock | None = None, fallback: Sequence[tuple[str | Path, Sequence[str]]] = (),
-          naming: bool = True) -> Built:
+def build(
+    sources: Sequence[str | Path],
+    config: ImportConfig,
+    *,
+    overlay: bool = True,
+    lock: names.Lock | None = None,
+    fallback: Sequence[tuple[str | Path, Sequence[str]]] = (),
+    naming: bool = True,
+) -> Built:
     """``fallback``: (source, operations) to fill configured operations that ``sources`` lack; their components
     only add what ``sources`` do not define (the given sources are newer)."""
     if not sources:
@@ -109,15 +115,22 @@ def build(sources: Sequence[str | Path], config: ImportConfig, *, overlay: bool 
     return Built(canonical_order(merged), new_lock, origins, raw, tuple(kept))
 
 
-def build_document(sources: Sequence[str | Path], config: ImportConfig, *, overlay: bool = True,
-                   naming: bool = True) -> dict[str, Any]:
+def build_document(
+    sources: Sequence[str | Path], config: ImportConfig, *, overlay: bool = True, naming: bool = True
+) -> dict[str, Any]:
     return build(sources, config, overlay=overlay, naming=naming).doc
 
 
-def run_import(sources: Sequence[str | Path], config: ImportConfig, *, overlay: bool = True,
-               output: Path | None = None, names_file: Path | None = None,
-               report: Callable[[str], None] | None = None,
-               fallback: Sequence[tuple[str | Path, Sequence[str]]] | None = None) -> Path:
+def run_import(
+    sources: Sequence[str | Path],
+    config: ImportConfig,
+    *,
+    overlay: bool = True,
+    output: Path | None = None,
+    names_file: Path | None = None,
+    report: Callable[[str], None] | None = None,
+    fallback: Sequence[tuple[str | Path, Sequence[str]]] | None = None,
+) -> Path:
     """Import ``sources`` and write the result; on any error the existing output is left as it was.
 
     Writing the configured output (``make update-spec``) also keeps the sources under openapi/upstream/ with their
@@ -131,8 +144,11 @@ def run_import(sources: Sequence[str | Path], config: ImportConfig, *, overlay: 
         fallback = previous.fallback() if previous is not None else ()
     built = build(sources, config, overlay=overlay, lock=names.load_lock(lock_file), fallback=fallback)
     # A .json output (the whole API for the generator, the bench, tests) skips the slow pure-Python YAML dumper.
-    text = (json.dumps(built.doc, ensure_ascii=False, default=str) + "\n" if Path(target).suffix == ".json"
-            else dump_yaml(built.doc, width=config.yaml_width, indent=config.yaml_indent))
+    text = (
+        json.dumps(built.doc, ensure_ascii=False, default=str) + "\n"
+        if Path(target).suffix == ".json"
+        else dump_yaml(built.doc, width=config.yaml_width, indent=config.yaml_indent)
+    )
     stored = record.copy_sources(config.record, built.raw) if canonical and config.record is not None else None
     if lock_file is not None and (canonical or names_file is not None):
         write_atomically(lock_file, names.dump_lock(built.lock))

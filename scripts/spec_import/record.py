@@ -68,8 +68,15 @@ def load_record(path: Path) -> Record | None:
     for index, entry in enumerate(entries):
         if not isinstance(entry, dict) or not isinstance(entry.get("file"), str):
             raise SpecImportError("source entry needs a file", f"/sources/{index}", str(path))
-        sources.append(Stored(entry["file"], str(entry.get("from", "")), str(entry.get("sha256", "")),
-                              tuple(str(op) for op in entry.get("operations") or ()), entry.get("kept") is True))
+        sources.append(
+            Stored(
+                entry["file"],
+                str(entry.get("from", "")),
+                str(entry.get("sha256", "")),
+                tuple(str(op) for op in entry.get("operations") or ()),
+                entry.get("kept") is True,
+            )
+        )
     return Record(path.parent, tuple(sources))
 
 
@@ -91,23 +98,26 @@ def copy_sources(record_file: Path, sources: dict[str, bytes]) -> list[tuple[str
     return stored
 
 
-def write_record(record_file: Path, stored: list[tuple[str, str, str]], origins: dict[str, str],
-                 previous: Record | None) -> None:
+def write_record(
+    record_file: Path, stored: list[tuple[str, str, str]], origins: dict[str, str], previous: Record | None
+) -> None:
     """Records which stored file each operation came from; deletes stored files no operation needs any more."""
     by_origin = {origin: (name, digest) for name, origin, digest in stored}
     old = {str(previous.folder / s.file): s for s in previous.sources} if previous is not None else {}
-    entries: dict[str, dict[str, Any]] = {name: {"file": name, "from": origin, "sha256": digest, "operations": []}
-                                          for name, origin, digest in stored}
+    entries: dict[str, dict[str, Any]] = {
+        name: {"file": name, "from": origin, "sha256": digest, "operations": []} for name, origin, digest in stored
+    }
     for operation, origin in sorted(origins.items()):
         if origin in by_origin:
             entries[by_origin[origin][0]]["operations"].append(operation)
         else:  # kept from a recorded source
             kept = old[origin]
-            entry = entries.setdefault(kept.file, {"file": kept.file, "from": kept.origin, "sha256": kept.sha256,
-                                                   "operations": [], "kept": True})
+            entry = entries.setdefault(
+                kept.file,
+                {"file": kept.file, "from": kept.origin, "sha256": kept.sha256, "operations": [], "kept": True},
+            )
             entry["operations"].append(operation)
-    text = HEADER + yaml.dump({"sources": list(entries.values())}, Dumper=yaml.SafeDumper, sort_keys=False,
-                              width=120)
+    text = HEADER + yaml.dump({"sources": list(entries.values())}, Dumper=yaml.SafeDumper, sort_keys=False, width=120)
     write_atomically(record_file, text)
     for path in record_file.parent.glob("*.gz"):
         if path.name not in entries:

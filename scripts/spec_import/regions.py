@@ -14,8 +14,10 @@ from .errors import SpecImportError
 from .pointer import join
 
 SCHEMA_NAME = "Region"
-DESCRIPTION = ("Base URLs of the ElevenLabs regions, derived by the importer from this document's servers; "
-               "each member is named by its server's x-region-name.")
+DESCRIPTION = (
+    "Base URLs of the ElevenLabs regions, derived by the importer from this document's servers; "
+    "each member is named by its server's x-region-name."
+)
 # The upper-cased name becomes a Python constant, so it must be an identifier the generator keeps as is.
 _NAME = re.compile(r"[a-z][a-z0-9_]*\Z")
 
@@ -34,19 +36,20 @@ def region_schema(servers: Any) -> dict[str, Any]:
         if not isinstance(url, str) or not url:
             raise SpecImportError("server has no url", join(where, "url"))
         if name is None:
-            raise SpecImportError("server has no x-region-name (every server names its region)",
-                                  join(where, "x-region-name"))
+            raise SpecImportError(
+                "server has no x-region-name (every server names its region)", join(where, "x-region-name")
+            )
         if not isinstance(name, str) or not _NAME.match(name):
-            raise SpecImportError(f"x-region-name {name!r} is not a lower-case name like 'eu_residency'",
-                                  join(where, "x-region-name"))
+            raise SpecImportError(
+                f"x-region-name {name!r} is not a lower-case name like 'eu_residency'", join(where, "x-region-name")
+            )
         if url in urls:
             raise SpecImportError(f"server url {url!r} is listed twice", join(where, "url"))
         if name.upper() in names:
             raise SpecImportError(f"x-region-name {name!r} is used twice", join(where, "x-region-name"))
         urls.append(url)
         names.append(name.upper())
-    return {"type": "string", "title": SCHEMA_NAME, "description": DESCRIPTION, "enum": urls,
-            "x-enum-varnames": names}
+    return {"type": "string", "title": SCHEMA_NAME, "description": DESCRIPTION, "enum": urls, "x-enum-varnames": names}
 
 
 def derive_region_schema(doc: dict[str, Any]) -> None:
@@ -67,6 +70,7 @@ def derive_region_schema(doc: dict[str, Any]) -> None:
     where = join("/components/schemas", SCHEMA_NAME)
     existing = schemas.get(SCHEMA_NAME)
     if existing is not None and existing != schema:
-        raise SpecImportError(f"schema {SCHEMA_NAME} already exists and differs from the one derived from /servers",
-                              where)
+        raise SpecImportError(
+            f"schema {SCHEMA_NAME} already exists and differs from the one derived from /servers", where
+        )
     schemas[SCHEMA_NAME] = schema

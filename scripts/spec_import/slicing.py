@@ -15,8 +15,9 @@ _PATH_ITEM_SHARED = ("summary", "description", "servers", "parameters")
 _PATH_ITEM_32_OPERATIONS = ("query", "additionalOperations")
 
 
-def slice_document(doc: dict[str, Any], operations: tuple[tuple[str, str], ...] | None,
-                   source: str) -> tuple[dict[str, Any], set[tuple[str, str]]]:
+def slice_document(
+    doc: dict[str, Any], operations: tuple[tuple[str, str], ...] | None, source: str
+) -> tuple[dict[str, Any], set[tuple[str, str]]]:
     """The sliced copy and the (METHOD, path) pairs it holds; ``operations=None`` keeps every operation."""
     wanted = None if operations is None else set(operations)
     paths: dict[str, Any] = {}
@@ -81,8 +82,9 @@ def _component_address(ref: str, holder: str, source: str) -> tuple[str, str]:
     return tokens[1], tokens[2]
 
 
-def _add_security_schemes(doc: dict[str, Any], sliced: dict[str, Any], paths: dict[str, Any],
-                          components: dict[str, dict[str, Any]]) -> None:
+def _add_security_schemes(
+    doc: dict[str, Any], sliced: dict[str, Any], paths: dict[str, Any], components: dict[str, dict[str, Any]]
+) -> None:
     requirements = list(sliced.get("security") or [])
     for item in paths.values():
         for method in HTTP_METHODS:

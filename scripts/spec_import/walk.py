@@ -15,8 +15,20 @@ from .pointer import join
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 # JSON Schema keywords whose value is a schema, a list of schemas, or a map of name -> schema.
-_SCHEMA_VALUED = ("items", "additionalProperties", "not", "if", "then", "else", "contains", "propertyNames",
-                  "unevaluatedItems", "unevaluatedProperties", "additionalItems", "contentSchema")
+_SCHEMA_VALUED = (
+    "items",
+    "additionalProperties",
+    "not",
+    "if",
+    "then",
+    "else",
+    "contains",
+    "propertyNames",
+    "unevaluatedItems",
+    "unevaluatedProperties",
+    "additionalItems",
+    "contentSchema",
+)
 _SCHEMA_LISTS = ("anyOf", "oneOf", "allOf", "prefixItems")
 _SCHEMA_MAPS = ("properties", "patternProperties", "$defs", "definitions", "dependentSchemas")
 
@@ -97,8 +109,10 @@ def iter_media_types(doc: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]
     """Every media type object of every operation's request body and responses."""
     for op in iter_operations(doc):
         containers = [(join(op.pointer, "requestBody"), op.node.get("requestBody"))]
-        containers += [(join(op.pointer, "responses", status), response)
-                       for status, response in (op.node.get("responses") or {}).items()]
+        containers += [
+            (join(op.pointer, "responses", status), response)
+            for status, response in (op.node.get("responses") or {}).items()
+        ]
         for pointer, container in containers:
             content = container.get("content") if isinstance(container, dict) else None
             for media_type, media in (content or {}).items() if isinstance(content, dict) else ():

@@ -1,0 +1,109 @@
+"""`make sync` (scripts.sync) in a scratch copy of this repository, on changed copies of the stored upstream
+document: each verdict with its exit status, and the Done-when loop: a compatible change becomes a patch release
+that names both changes in full, which only a clean release commit can publish."""
+
+from __future__ import annotations
+
+import copy
+import gzip
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from local_index import PASSWORD, USER, local_index
+from scratch_repo import commit_all, scratch_clone
+
+from scripts.paths import ROOT
+
+UPSTREAM = ROOT / "openapi" / "upstream" / "elevenlabs-openapi-2026-08-22.json.gz"
+FAST = ["--check-command", f"{sys.executable} -m scripts.generate --check",
+        "--test-command", f"{sys.executable} {ROOT / 'tests' / 'check_spec_examples.py'}"]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def upstream() -> dict[str, Any]:
+    doc: dict[str, Any] = json.loads(gzip.decompress(UPSTREAM.read_bytes()))
+    return doc
+
+
+def write_source(path: Path, doc: dict[str, Any]) -> Path:
+    path.write_bytes(gzip.compress(json.dumps(doc).encode(), mtime=0))
+    return path
+
+
+def run(repo: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    full = {**os.environ, "PYTHONPATH": str(repo / "client"), **(env or {})}
+    return subprocess.run([sys.executable, *args], cwd=repo, capture_output=True, text=True, env=full)
+
+
+def sync(repo: Path, source: Path) -> tuple[int, dict[str, Any], str]:
+    proc = run(repo, "-m", "scripts.sync", str(source), *FAST)
+    report = json.loads((repo / "build" / "sync.json").read_text())
+    return proc.returncode, report, proc.stdout + proc.stderr
+
+
+def additive(upstream: dict[str, Any]) -> dict[str, Any]:
+    doc = copy.deepcopy(upstream)
+    schemas = doc["components"]["schemas"]
+    schemas["UserResponseModel"]["properties"]["favourite_voice_id"] = {
+        "type": "string", "title": "Favourite Voice Id", "description": "The voice the user picked as favourite.",
+    }  # fmt: skip
+    schemas["Currency"]["enum"].append("gbp")
+    return doc
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(300)
+def test_sync_verdicts_and_a_compatible_change_released_and_published(upstream: dict[str, Any], tmp_path: Path) -> None:
+    repo = scratch_clone(tmp_path / "repo")
+
+    # The stored document again: no change.
+    code, report, out = sync(repo, UPSTREAM)
+    assert (code, report["verdict"]) == (0, "no-change"), out
+    assert "next: nothing to do" in out
+    assert subprocess.run(["git", "status", "--porcelain", "--", "openapi", "client"], cwd=repo,
+                          capture_output=True, text=True).stdout == ""  # fmt: skip
+
+    # A schema renamed upstream, same wire shape: breaking for Python users, so a person decides.
+    renamed = json.loads(json.dumps(upstream).replace('"#/components/schemas/Price"', '"#/components/schemas/Cost"'))
+    renamed["components"]["schemas"]["Cost"] = dict(renamed["components"]["schemas"].pop("Price"), title="Cost")
+    code, report, out = sync(repo, write_source(tmp_path / "renamed.json.gz", renamed))
+    assert (code, report["verdict"], report["wire"], report["python"]) == (20, "breaking", "no changes", "breaking")
+    assert "elevenlabs_user_client.models.Price`: Python name removed" in out
+    subprocess.run(["git", "checkout", "-q", "--", "openapi", "client"], cwd=repo, check=True)
+
+    # Broken input: an error, and the spec is as it was.
+    code, report, out = sync(repo, tmp_path / "missing.json")
+    assert (code, report["verdict"], report["failed"]) == (2, "error", "import"), out
+
+    # A new optional field and a new enum value: compatible, tested, ready to release.
+    code, report, out = sync(repo, write_source(tmp_path / "additive.json.gz", additive(upstream)))
+    assert (code, report["verdict"], report["wire"]) == (10, "compatible", "additive"), out
+    assert "make release" in report["next"]
+    commit_all(repo, "Import upstream: favourite_voice_id, Currency gbp")
+
+    released = run(repo, "-m", "scripts.release", env={"RELEASE_TEST_COMMAND": FAST[3]})
+    assert released.returncode == 0, released.stderr
+    assert "0.1.0 → 0.1.1" in released.stdout
+    entry = (repo / "CHANGELOG.md").read_text().split("\n## ")[1]
+    assert "- `favourite_voice_id`: response property added (optional) (in GET /v1/user)" in entry
+    assert "- enum value added `gbp` (in GET /v1/user, GET /v1/user/subscription)" in entry
+    assert "The voice the user picked as favourite." not in entry or "…" not in entry
+
+    # Publishing: a dirty tree is refused, the clean release commit goes to the index.
+    dist = tmp_path / "dist"
+    assert run(repo, "-m", "scripts.build_dist", "--outdir", str(dist)).returncode == 0
+    with local_index(tmp_path / "index") as index:
+        twine = {"TWINE_REPOSITORY_URL": index.url, "TWINE_USERNAME": USER, "TWINE_PASSWORD": PASSWORD}
+        dirty = run(repo, "-m", "scripts.publish", "--dist", str(dist), "--repo", str(repo), env=twine)
+        assert dirty.returncode == 1 and "the git tree is dirty" in dirty.stderr, dirty.stderr
+        assert list(index.packages.iterdir()) == []
+        commit_all(repo, "Release 0.1.1")
+        clean = run(repo, "-m", "scripts.publish", "--dist", str(dist), "--repo", str(repo), env=twine)
+        assert clean.returncode == 0, clean.stderr
+        assert sorted(p.name for p in index.packages.iterdir()) == sorted(p.name for p in dist.iterdir())
+        assert all("0.1.1" in p.name for p in index.packages.iterdir())
