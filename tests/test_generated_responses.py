@@ -123,7 +123,6 @@ def test_no_body_returns_none(package: ModuleType, httpserver: HTTPServer) -> No
     ("operation", "path", "body", "problem"),
     [
         ("list_voices", "/voices", {"voice_id": "a"}, "expected array"),
-        ("list_voices", "/voices", [{"voice_id": "a"}, {"name": "no id"}], "[1].voice_id: required field missing"),
         ("list_voices", "/voices", [17], "[0]: expected object Voice"),
         ("get_either", "/either", ["x"], "expected object Voice | object Folder"),
     ],
@@ -139,7 +138,23 @@ def test_off_spec_bodies_raise_the_packages_error_with_paths(
 
 
 def test_strict_mode_rejects_what_lenient_parsing_keeps(package: ModuleType, httpserver: HTTPServer) -> None:
-    httpserver.expect_request("/voices").respond_with_json([{"voice_id": 5}])
-    assert _call(package, "list_voices", httpserver)[0].voice_id == 5  # lenient: kept as it came
-    with pytest.raises(package.errors.ResponseValidationError, match=r"\[0\]\.voice_id: expected string, got integer"):
+    httpserver.expect_request("/voices").respond_with_json([{"voice_id": "a"}, {"voice_id": 5}, {"name": "no id"}])
+    # Lenient: the list comes back; a drifted item's broken field raises when read, naming its path.
+    voices = _call(package, "list_voices", httpserver)
+    assert voices[0].voice_id == "a" and len(voices) == 3
+    with pytest.raises(package.errors.ResponseValidationError, match=r"\[1\]\.voice_id: expected string, got integer"):
+        _ = voices[1].voice_id
+    with pytest.raises(package.errors.ResponseValidationError, match=r"\[2\]\.voice_id: required field missing"):
+        _ = voices[2].voice_id
+    with pytest.raises(package.errors.ResponseValidationError, match=r"\[1\]\.voice_id: expected string, got integer"):
         _call(package, "list_voices", httpserver, strict=True)
+
+
+def test_a_drifted_union_member_is_still_the_closest_member(package: ModuleType, httpserver: HTTPServer) -> None:
+    # A Folder with a wrongly typed field must not be taken for a Voice (the union's first member) just because
+    # lenient parsing tolerates drift: the member is chosen first, then only its broken field raises.
+    httpserver.expect_request("/either").respond_with_json({"folder_id": "seven"})
+    folder = _call(package, "get_either", httpserver)
+    assert type(folder).__name__ == "Folder"
+    with pytest.raises(package.errors.ResponseValidationError, match=r"folder_id: expected integer"):
+        _ = folder.folder_id

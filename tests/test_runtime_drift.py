@@ -112,3 +112,20 @@ def test_the_field_error_pickles(user: dict[str, Any]) -> None:
         _ = parsed.user_id
     again = pickle.loads(pickle.dumps(caught.value))
     assert again.violations == caught.value.violations
+
+
+@pytest.mark.parametrize("fixture", ["subscription-cancellation.json", "subscription-switch-with-invoices.json"])
+def test_a_union_in_a_drifted_body_keeps_its_right_member(
+    httpserver: HTTPServer, client_for: Callable[..., Any], load_fixture: Callable[[str], Any], fixture: str
+) -> None:
+    # Drift elsewhere in the body puts the whole parse in drift mode; `pending_change` (switch | cancellation) must
+    # still come back as the member its object is, not as the first member with broken fields.
+    body = load_fixture(fixture)
+    expected = {"cancellation": "PendingCancellationResponseModel", "change": "PendingSubscriptionSwitchResponseModel"}
+    body["character_count"] = "many"
+    httpserver.expect_request("/v1/user/subscription").respond_with_json(body)
+    parsed = get_user_subscription.sync(client=client_for(httpserver.url_for("")))
+    assert type(parsed.pending_change).__name__ == expected[body["pending_change"]["kind"]]
+    assert "<broken>" not in repr(parsed.pending_change)
+    with pytest.raises(errors.ResponseValidationError, match="character_count: expected integer"):
+        _ = parsed.character_count

@@ -3,13 +3,13 @@
 from collections.abc import Mapping
 from typing import Any
 
+from ._drift import parse_value
 from ._secrets import mask_keys, mask_secret
 from ._types import UNSET, File, FileContent, FileTypes, RequestFiles, Response, Unset, or_default
 from ._validation import (
     SchemaModel,
     lenient_parse_error,
     parse_model,
-    parse_value,
     schema_violations,
     validate_response,
 )

@@ -10,22 +10,28 @@ takes the slow path below.
 """
 
 import copy
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, NoReturn, TypeVar
 
 import attrs
 
 from ._logging import logger
-from ._validation import SchemaModel, _check, _model_fields, lenient_parse_error
-from .errors import ResponseValidationError
+from ._validation import SchemaModel, _check, _depth, _model_fields, lenient_parse_error
+from .errors import ResponseValidationError, decode_json
 
 M = TypeVar("M", bound=SchemaModel)
+V = TypeVar("V")
 
 # True while the generator's parser runs on a body already checked whole: nested models skip their own check.
 _CHECKED: ContextVar[bool] = ContextVar("elevenlabs_checked", default=False)
 # While a drifted body is parsed: id() of each object in it -> its JSON path (nested models name full paths).
 _PATHS: ContextVar[dict[int, str] | None] = ContextVar("elevenlabs_paths", default=None)
+# While a drifted body is parsed: id() of each object that is the value of a union of several models -> the member
+# it was matched to (the first that fits, else the closest), so the generator's try-each-member union parsing cannot
+# settle on a member that only "parses" because drift tolerance accepts anything.
+_CHOSEN: ContextVar[dict[int, type[Any]] | None] = ContextVar("elevenlabs_union_members", default=None)
 _WARNED: set[str] = set()
 _PARSE_ERRORS = (KeyError, TypeError, ValueError, AttributeError, ResponseValidationError)
 
@@ -52,6 +58,37 @@ def _paths_of(value: Any, path: str, into: dict[int, str]) -> None:
     elif isinstance(value, list):
         for index, item in enumerate(value):
             _paths_of(item, f"{path}[{index}]", into)
+
+
+def _closest_member(options: list[type[SchemaModel]], value: Mapping[str, Any]) -> type[SchemaModel]:
+    """The first member `value` fits (lenient check), else the closest: the one that knows most of its fields, then
+    the one it got deepest into, then the one with fewest problems."""
+    best: tuple[tuple[int, int, int], type[SchemaModel]] | None = None
+    for member in options:
+        problems: list[str] = []
+        _check({"model": member}, value, "", problems, lenient=True)
+        if not problems:
+            return member
+        known = sum(1 for field in _model_fields(member)[1] if field[0] in value)
+        key = (known, max(_depth(p) for p in problems), -len(problems))
+        if best is None or key > best[0]:
+            best = (key, member)
+    assert best is not None
+    return best[1]
+
+
+def _choose_members(shape: Mapping[str, Any], value: Any, into: dict[int, type[Any]]) -> None:
+    """Record the member of every union of several models under `value` (nested models record their own)."""
+    if "list" in shape and isinstance(value, list):
+        for item in value:
+            _choose_members(shape["list"], item, into)
+    elif "any_of" in shape:
+        models = [option["model"] for option in shape["any_of"] if "model" in option]
+        if len(models) >= 2 and isinstance(value, Mapping):
+            into[id(value)] = _closest_member(models, value)
+        for option in shape["any_of"]:
+            if "list" in option:
+                _choose_members(option, value, into)
 
 
 def _placeholder(shape: Mapping[str, Any], depth: int = 0) -> Any:
@@ -101,6 +138,9 @@ def _parse_drifted(model_cls: type[M], data: Mapping[str, Any]) -> M:
                 broken[python_name] = f"{path}: required field missing"
                 patched[name] = _placeholder(shape)
             continue
+        chosen = _CHOSEN.get()
+        if chosen is not None:
+            _choose_members(shape, data[name], chosen)
         local: list[str] = []
         _check(shape, data[name], path, local, lenient=True, deep=False)
         if local:
@@ -123,6 +163,11 @@ def lenient_parse(model_cls: type[M], data: Mapping[str, Any]) -> M:
     """`model_cls` from `data`, lenient: see the module's docstring."""
     if _CHECKED.get():
         return model_cls._from_dict_lenient(data)
+    chosen = _CHOSEN.get()
+    member = chosen.get(id(data)) if chosen is not None else None
+    if member is not None and member is not model_cls:
+        # A union tries its members in turn: this object was matched to another one.
+        raise ResponseValidationError(model_cls.__name__, [f"$: matched to {member.__name__} instead"])
     problems: list[str] = []
     _check({"model": model_cls}, data, "", problems, lenient=True)
     if not problems:
@@ -138,13 +183,58 @@ def lenient_parse(model_cls: type[M], data: Mapping[str, Any]) -> M:
         raise ResponseValidationError(model_cls.__name__, problems)
     if _PATHS.get() is not None:
         return _parse_drifted(model_cls, data)
+    with _drifting(data):
+        return _parse_drifted(model_cls, data)
+
+
+@contextmanager
+def _drifting(data: Any, shape: Mapping[str, Any] | None = None) -> Iterator[None]:
+    """The context a drifted body is parsed in: each object's JSON path, and each union's member."""
     paths: dict[int, str] = {}
     _paths_of(data, "", paths)
-    paths_token = _PATHS.set(paths)
+    chosen: dict[int, type[Any]] = {}
+    if shape is not None:
+        _choose_members(shape, data, chosen)
+    paths_token, chosen_token = _PATHS.set(paths), _CHOSEN.set(chosen)
     try:
-        return _parse_drifted(model_cls, data)
+        yield
     finally:
         _PATHS.reset(paths_token)
+        _CHOSEN.reset(chosen_token)
+
+
+def parse_value(
+    parse: Callable[[Any], V],
+    shape: Mapping[str, Any],
+    name: str,
+    status_code: int,
+    body: bytes,
+    *,
+    strict: bool = False,
+) -> V:
+    """A JSON success body that is not a single object (`list[Model]`, a union, an enum...) parsed by the endpoint's
+    generated `parse`, or an error of the package's hierarchy listing every schema violation with its path; never a
+    raw KeyError/TypeError/ValueError. Lenient, as for models: a model inside that drifted is returned with its
+    broken fields unset (reading one raises); `strict=True` rejects any violation."""
+    data = decode_json(status_code, body)
+    problems: list[str] = []
+    _check(shape, data, "", problems, lenient=not strict)
+    if strict and problems:
+        raise ResponseValidationError(name, problems, status_code=status_code, body=body)
+    try:
+        if not problems:
+            token = _CHECKED.set(True)
+            try:
+                return parse(data)
+            finally:
+                _CHECKED.reset(token)
+        with _drifting(data, shape):
+            return parse(data)
+    except _PARSE_ERRORS as err:
+        root = err.__cause__ if isinstance(err, ResponseValidationError) and err.__cause__ else err
+        raise ResponseValidationError(
+            name, problems or [f"$: {type(root).__name__}: {root}"], status_code=status_code, body=body
+        ) from root
 
 
 def broken_field(model: object, name: str) -> NoReturn:

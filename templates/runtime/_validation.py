@@ -1,7 +1,7 @@
 """Schema checks of response bodies (strict mode) and the one parse entry point of every operation."""
 
 import functools
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any, Protocol, Self, TypeVar
 
 from .errors import ResponseDecodeError, ResponseValidationError, decode_json
@@ -225,35 +225,3 @@ def parse_model(model_cls: type[M], status_code: int, body: bytes, *, strict: bo
         raise ResponseValidationError(err.model, err.violations, status_code=status_code, body=body) from (
             err.__cause__ or err
         )
-
-
-# --- Success bodies that are not one object (the whole API: lists, unions, enums, maps) --------------------------
-V = TypeVar("V")
-
-
-def parse_value(
-    parse: Callable[[Any], V],
-    shape: Mapping[str, Any],
-    name: str,
-    status_code: int,
-    body: bytes,
-    *,
-    strict: bool = False,
-) -> V:
-    """A JSON success body that is not a single object (`list[Model]`, a union, an enum...) parsed by the endpoint's
-    generated `parse`, or an error of the package's hierarchy listing every schema violation with its path; never a
-    raw KeyError/TypeError/ValueError. `strict=True` rejects any violation, as for models."""
-    data = decode_json(status_code, body)
-    problems: list[str] = []
-    if strict:
-        _check(shape, data, "", problems)
-        if problems:
-            raise ResponseValidationError(name, problems, status_code=status_code, body=body)
-    try:
-        return parse(data)
-    except (KeyError, TypeError, ValueError, AttributeError) as err:
-        root = err.__cause__ if isinstance(err, ResponseValidationError) and err.__cause__ else err
-        _check(shape, data, "", problems)
-        raise ResponseValidationError(
-            name, problems or [f"$: {type(root).__name__}: {root}"], status_code=status_code, body=body
-        ) from root
