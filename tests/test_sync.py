@@ -18,8 +18,13 @@ from local_index import PASSWORD, USER, local_index
 from scratch_repo import commit_all, scratch_clone
 
 from scripts.paths import ROOT
+from scripts.spec_import import load_config
+from scripts.spec_import.record import load_record
 
-UPSTREAM = ROOT / "openapi" / "upstream" / "elevenlabs-openapi-2026-08-22.json.gz"
+# The upstream document the canonical spec was last imported from, whichever version the record names.
+_RECORD = load_record(load_config().record) if load_config().record is not None else None
+assert _RECORD is not None and _RECORD.paths(), "openapi/upstream/SOURCE.yaml names no source"
+UPSTREAM = _RECORD.paths()[0]
 FAST = ["--check-command", f"{sys.executable} -m scripts.generate --check",
         "--test-command", f"{sys.executable} {ROOT / 'tests' / 'check_spec_examples.py'}"]  # fmt: skip
 
@@ -68,10 +73,17 @@ def test_sync_verdicts_and_a_compatible_change_released_and_published(upstream: 
     assert subprocess.run(["git", "status", "--porcelain", "--", "openapi", "client"], cwd=repo,
                           capture_output=True, text=True).stdout == ""  # fmt: skip
 
-    # A schema renamed upstream, same wire shape: breaking for Python users, so a person decides.
+    # A schema renamed upstream, same wire shape: the name lock keeps the class name, so callers see no change.
     renamed = json.loads(json.dumps(upstream).replace('"#/components/schemas/Price"', '"#/components/schemas/Cost"'))
     renamed["components"]["schemas"]["Cost"] = dict(renamed["components"]["schemas"].pop("Price"), title="Cost")
     code, report, out = sync(repo, write_source(tmp_path / "renamed.json.gz", renamed))
+    assert (code, report["wire"], report["python"]) == (0, "no changes", "no changes"), out
+    subprocess.run(["git", "checkout", "-q", "--", "openapi", "client"], cwd=repo, check=True)
+
+    # Renaming the class on purpose (an edit of the lock) is breaking for Python users, so a person decides.
+    lock = repo / "openapi" / "names.yaml"
+    lock.write_text(lock.read_text().replace("    name: Price\n", "    name: Cost\n"))
+    code, report, out = sync(repo, UPSTREAM)
     assert (code, report["verdict"], report["wire"], report["python"]) == (20, "breaking", "no changes", "breaking")
     assert "elevenlabs_user_client.models.Price`: Python name removed" in out
     subprocess.run(["git", "checkout", "-q", "--", "openapi", "client"], cwd=repo, check=True)

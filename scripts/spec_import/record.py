@@ -104,8 +104,12 @@ def write_record(
     """Records which stored file each operation came from; deletes stored files no operation needs any more."""
     by_origin = {origin: (name, digest) for name, origin, digest in stored}
     old = {str(previous.folder / s.file): s for s in previous.sources} if previous is not None else {}
+    # The same bytes imported again from elsewhere (a download folder, a scratch path) keep their recorded origin:
+    # re-importing what is already recorded changes nothing.
+    same = {(s.file, s.sha256): s.origin for s in previous.sources} if previous is not None else {}
     entries: dict[str, dict[str, Any]] = {
-        name: {"file": name, "from": origin, "sha256": digest, "operations": []} for name, origin, digest in stored
+        name: {"file": name, "from": same.get((name, digest), origin), "sha256": digest, "operations": []}
+        for name, origin, digest in stored
     }
     for operation, origin in sorted(origins.items()):
         if origin in by_origin:
