@@ -27,6 +27,8 @@ demo: $(VENV)/.runtime-installed      ## the `elevenlabs-user` quota command aga
 docs: $(VENV)/.installed              ## HTML API reference of the package into build/docs (pdoc)
 	$(PY) -m scripts.docs
 
+# Two workers, whole test files each (so a file's expensive fixtures are built once); PYTEST_ARGS="-n 0" runs serially.
+PYTEST_ARGS ?= -n 2 --dist loadfile
 test: $(VENV)/.installed $(VENV)/.bench-installed   ## the whole suite (the bench harness smoke test needs the SDK)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
