@@ -147,6 +147,7 @@ def test_each_wording_of_a_line() -> None:
     )
     assert line(py(Kind.PY_NAME_REMOVED, "pkg.x")) == "- `pkg.x`: Python name removed"
     assert line(py(Kind.PY_NAME_REMOVED, "pkg.x", "module")) == "- `pkg.x`: Python name removed (was a module)"
+    assert line(py(Kind.PY_NAME_REMOVED, "pkg.y", "attribute")) == "- `pkg.y`: Python name removed (was an attribute)"
     assert line(wire(Kind.RESPONSE_ADDED, USER, "404")) == "- `404`: response status added"
     assert line(wire(Kind.TYPE_CHANGED, USER, "200 → a", "U.a", "integer", "string")) == (
         f"- `a`: type changed: “integer” → “string” (in {USER})"

@@ -45,7 +45,8 @@ def _what(change: Change) -> str:
     if change.kind is Kind.PY_NAME_ADDED:
         return f"new {change.new}"
     if change.kind is Kind.PY_NAME_REMOVED:
-        return f"{wording} (was a {change.old})" if change.old else wording
+        article = "an" if str(change.old)[:1] in "aeiou" else "a"
+        return f"{wording} (was {article} {change.old})" if change.old else wording
     if is_python_level(change.kind):
         return f"{wording}: `{change.old}` → `{change.new}`"
     if change.kind is Kind.DESCRIPTION_CHANGED:

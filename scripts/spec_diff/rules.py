@@ -154,7 +154,7 @@ RULES: dict[Kind, Rule] = {
                                          "check which credentials the client needs now"),
     Kind.SERVERS_CHANGED:           Rule(D, "servers changed", "the client's base_url is chosen by the caller"),
     Kind.PY_NAME_REMOVED:           Rule(B, "Python name removed", "imports and uses of it fail",
-                                         "stop importing it; a renamed class appears under Added"),
+                                         "stop importing it; if it was renamed, the new name is listed under Added"),
     Kind.PY_NAME_ADDED:             Rule(A, "Python name added", "new; nothing existing changes"),
     Kind.PY_KIND_CHANGED:           Rule(B, "Python object changed kind", "code using it as before fails",
                                          "use it as its new kind (module, class, function or attribute)"),
