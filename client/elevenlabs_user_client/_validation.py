@@ -193,7 +193,10 @@ def validate_response(model_cls: type[M], data: object) -> M:
     problems = schema_violations(model_cls, data)
     if problems or not isinstance(data, Mapping):
         raise ResponseValidationError(model_cls.__name__, problems)
-    return model_cls.from_dict(data)
+    # Imported here: _drift builds on this module. A body strict accepts, lenient accepts too: no second check.
+    from ._drift import parse_checked  # noqa: PLC0415
+
+    return parse_checked(model_cls, data)
 
 
 def lenient_parse_error(model_cls: type[SchemaModel], data: object, err: Exception) -> ResponseValidationError:

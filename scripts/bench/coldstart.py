@@ -15,6 +15,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from scripts.bench import cleanenv
 from scripts.bench.bodies import BENCH_KEY
 from scripts.bench.contenders import DEFAULT, FLOOR, SDK, STRICT, client_kwargs
 from scripts.bench.stats import rotate
@@ -78,7 +79,8 @@ def run_once(code: str, base_url: str, python: str = sys.executable) -> ColdRun:
         "ELEVENLABS_API_KEY": BENCH_KEY,
     }
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    if python != sys.executable:  # another environment (e.g. a clean venv with the runtime dependencies only)
+    if python not in (sys.executable, str(cleanenv.python_path())):
+        # Another environment without this package (the clean venv has it installed, as users do).
         env["PYTHONPATH"] = str(CLIENT_DIR)
     cmd = [python, "-c", textwrap.dedent(code)]
     with tempfile.TemporaryDirectory(prefix="bench-cold-") as tmp:

@@ -159,6 +159,18 @@ def _parse_drifted(model_cls: type[M], data: Mapping[str, Any]) -> M:
     return model
 
 
+def parse_checked(model_cls: type[M], data: Mapping[str, Any]) -> M:
+    """`model_cls` from `data` that already passed the schema check (strict or lenient): nested models skip theirs."""
+    token = _CHECKED.set(True)
+    try:
+        return model_cls._from_dict_lenient(data)
+    except _PARSE_ERRORS as err:
+        error = lenient_parse_error(model_cls, data, err)
+        raise error from error.__cause__  # the original KeyError/TypeError/ValueError
+    finally:
+        _CHECKED.reset(token)
+
+
 def lenient_parse(model_cls: type[M], data: Mapping[str, Any]) -> M:
     """`model_cls` from `data`, lenient: see the module's docstring."""
     if _CHECKED.get():
@@ -171,14 +183,7 @@ def lenient_parse(model_cls: type[M], data: Mapping[str, Any]) -> M:
     problems: list[str] = []
     _check({"model": model_cls}, data, "", problems, lenient=True)
     if not problems:
-        token = _CHECKED.set(True)
-        try:
-            return model_cls._from_dict_lenient(data)
-        except _PARSE_ERRORS as err:
-            error = lenient_parse_error(model_cls, data, err)
-            raise error from error.__cause__  # the original KeyError/TypeError/ValueError
-        finally:
-            _CHECKED.reset(token)
+        return parse_checked(model_cls, data)
     if not isinstance(data, Mapping):
         raise ResponseValidationError(model_cls.__name__, problems)
     if _PATHS.get() is not None:
