@@ -59,6 +59,10 @@ def test_five_upstream_versions_through_the_whole_loop(tmp_path: Path) -> None:
     clean_env = {k: v for k, v in os.environ.items() if not k.startswith("PIP_")}
     clean_env["PIP_CONFIG_FILE"] = os.devnull  # the local index only: no configured extra index or find-links
 
+    def releases() -> list[str]:
+        return [line for line in (repo / "CHANGELOG.md").read_text().splitlines() if line.startswith("## ")]
+
+    earlier = len(releases())  # whatever this project has released so far
     with local_index(tmp_path / "index") as index:
         twine = {"TWINE_REPOSITORY_URL": index.url, "TWINE_USERNAME": USER, "TWINE_PASSWORD": PASSWORD}
         for version in CHAIN:
@@ -102,5 +106,4 @@ def test_five_upstream_versions_through_the_whole_loop(tmp_path: Path) -> None:
             installed, where = ok(probe, f"import {expected}").split()
             assert installed == expected and where.startswith(str(env_dir))
 
-    bumps = [line for line in (repo / "CHANGELOG.md").read_text().splitlines() if line.startswith("## ")]
-    assert len(bumps) == len(CHAIN) + 1  # five releases on top of the first
+    assert len(releases()) == earlier + len(CHAIN)  # one release per version of the chain

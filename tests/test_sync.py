@@ -10,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,8 @@ from local_index import PASSWORD, USER, local_index
 from scratch_repo import commit_all, scratch_clone
 
 from scripts.paths import ROOT
+from scripts.release import next_version
+from scripts.spec_diff import Severity
 from scripts.spec_import import load_config
 from scripts.spec_import.record import load_record
 
@@ -98,9 +101,11 @@ def test_sync_verdicts_and_a_compatible_change_released_and_published(upstream: 
     assert "make release" in report["next"]
     commit_all(repo, "Import upstream: favourite_voice_id, Currency gbp")
 
+    before = tomllib.loads((repo / "pyproject.toml").read_text())["project"]["version"]
+    after = next_version(before, Severity.ADDITIVE)  # a patch, whatever this project has released so far
     released = run(repo, "-m", "scripts.release", env={"RELEASE_TEST_COMMAND": FAST[3]})
     assert released.returncode == 0, released.stderr
-    assert "0.1.0 → 0.1.1" in released.stdout
+    assert f"{before} → {after}" in released.stdout
     entry = (repo / "CHANGELOG.md").read_text().split("\n## ")[1]
     assert "- `favourite_voice_id`: response property added (optional) (in GET /v1/user)" in entry
     assert "- enum value added `gbp` (in GET /v1/user, GET /v1/user/subscription)" in entry
@@ -114,8 +119,8 @@ def test_sync_verdicts_and_a_compatible_change_released_and_published(upstream: 
         dirty = run(repo, "-m", "scripts.publish", "--dist", str(dist), "--repo", str(repo), env=twine)
         assert dirty.returncode == 1 and "the git tree is dirty" in dirty.stderr, dirty.stderr
         assert list(index.packages.iterdir()) == []
-        commit_all(repo, "Release 0.1.1")
+        commit_all(repo, f"Release {after}")
         clean = run(repo, "-m", "scripts.publish", "--dist", str(dist), "--repo", str(repo), env=twine)
         assert clean.returncode == 0, clean.stderr
         assert sorted(p.name for p in index.packages.iterdir()) == sorted(p.name for p in dist.iterdir())
-        assert all("0.1.1" in p.name for p in index.packages.iterdir())
+        assert all(after in p.name for p in index.packages.iterdir())
