@@ -7,7 +7,6 @@ installed) go through httpx's decoders and are checked chunk by chunk.
 
 import time
 import zlib
-from collections.abc import AsyncIterator, Iterator
 
 import httpx
 
@@ -77,14 +76,30 @@ def _handled(encoding: str) -> bool:
     return encoding in ("identity", "gzip", "x-gzip", "deflate")
 
 
+def _plain(chunk: bytes, size: int, limit: int, deadline: float | None) -> int:
+    """The size so far after an uncompressed chunk (the common case, kept lean), or BodyTooLarge / ReadTimeout."""
+    size += len(chunk)
+    if size > limit:
+        raise BodyTooLarge(size, limit)
+    if deadline is not None and time.monotonic() > deadline:
+        raise httpx.ReadTimeout("the call's deadline passed while the body was arriving")
+    return size
+
+
 def read(response: httpx.Response, limit: int) -> bytes:
     """The whole (decoded) body of a streamed response, or BodyTooLarge; the response keeps it as `.content`."""
     encoding = _encoding(response)
-    collector = _Collector(encoding if _handled(encoding) else "identity", limit)
-    chunks: Iterator[bytes] = response.iter_raw() if _handled(encoding) else response.iter_bytes()
-    for chunk in chunks:
-        collector.feed(chunk)
-    body = collector.body()
+    if encoding == "identity":
+        chunks, size, deadline = [], 0, DEADLINE.get()
+        for chunk in response.iter_raw():
+            size = _plain(chunk, size, limit, deadline)
+            chunks.append(chunk)
+        body = chunks[0] if len(chunks) == 1 else b"".join(chunks)
+    else:
+        collector = _Collector(encoding if _handled(encoding) else "identity", limit)
+        for chunk in response.iter_raw() if _handled(encoding) else response.iter_bytes():
+            collector.feed(chunk)
+        body = collector.body()
     response._content = body  # what .read() would have stored: .content works as for any read response
     return body
 
@@ -92,10 +107,16 @@ def read(response: httpx.Response, limit: int) -> bytes:
 async def aread(response: httpx.Response, limit: int) -> bytes:
     """Like `read`, for the async client."""
     encoding = _encoding(response)
-    collector = _Collector(encoding if _handled(encoding) else "identity", limit)
-    chunks: AsyncIterator[bytes] = response.aiter_raw() if _handled(encoding) else response.aiter_bytes()
-    async for chunk in chunks:
-        collector.feed(chunk)
-    body = collector.body()
+    if encoding == "identity":
+        chunks, size, deadline = [], 0, DEADLINE.get()
+        async for chunk in response.aiter_raw():
+            size = _plain(chunk, size, limit, deadline)
+            chunks.append(chunk)
+        body = chunks[0] if len(chunks) == 1 else b"".join(chunks)
+    else:
+        collector = _Collector(encoding if _handled(encoding) else "identity", limit)
+        async for chunk in response.aiter_raw() if _handled(encoding) else response.aiter_bytes():
+            collector.feed(chunk)
+        body = collector.body()
     response._content = body
     return body

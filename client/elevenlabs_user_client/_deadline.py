@@ -26,12 +26,13 @@ def time_left() -> float | None:
 
 
 def _clamp(timeout: float | None, error: type[Exception]) -> float | None:
-    left = time_left()
-    if left is None:
+    deadline = DEADLINE.get()  # (time_left() inlined: this runs for every read and write of every call)
+    if deadline is None:
         return timeout
+    left = deadline - time.monotonic()
     if left <= 0:
         raise error("the call's deadline passed")
-    return left if timeout is None else min(timeout, left)
+    return left if timeout is None or timeout > left else timeout
 
 
 class _Stream(httpcore.NetworkStream):

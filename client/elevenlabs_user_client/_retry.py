@@ -10,7 +10,7 @@ package's errors naming the phase they happened in.
 import logging
 import random
 import time
-from typing import Any
+from typing import Any, Protocol
 
 import httpx
 
@@ -38,23 +38,25 @@ class Attempts:
         self.attempts_made = attempts_made
 
 
-class CallSettings:
-    """What one call needs from its client (kept apart so the loop is independent of the client class)."""
+class CallSettings(Protocol):
+    """What one call reads from its client (the client itself is passed: no settings object is built per call,
+    and a changed field, e.g. ``client.deadline = 5``, takes effect at the next call)."""
 
-    __slots__ = ("deadline", "max_retries", "first_wait", "max_wait", "ceiling", "max_bytes")
+    @property
+    def deadline(self) -> float | None: ...
+    @property
+    def max_retries(self) -> int: ...
+    @property
+    def retry_backoff(self) -> float: ...
+    @property
+    def max_retry_wait(self) -> float: ...
+    @property
+    def retry_after_ceiling(self) -> float: ...
+    @property
+    def max_response_bytes(self) -> int: ...
 
-    def __init__(
-        self,
-        *,
-        deadline: float | None,
-        max_retries: int,
-        first_wait: float,
-        max_wait: float,
-        ceiling: float,
-        max_bytes: int,
-    ) -> None:
-        self.deadline, self.max_retries = deadline, max_retries
-        self.first_wait, self.max_wait, self.ceiling, self.max_bytes = first_wait, max_wait, ceiling, max_bytes
+
+_NO_RETRIES = Attempts(0)  # the common case, shared: a call that needed no retry allocates nothing for it
 
 
 def _phase_of(err: httpx.TransportError) -> str:
@@ -127,9 +129,9 @@ def _decide(
         retry=retry,
         max_retries=settings.max_retries,
         asked=asked,
-        first=settings.first_wait,
-        cap=settings.max_wait,
-        ceiling=settings.ceiling,
+        first=settings.retry_backoff,
+        cap=settings.max_retry_wait,
+        ceiling=settings.retry_after_ceiling,
         time_left=None if deadline is None else deadline - time.monotonic(),
         jitter=random.random(),
     )
@@ -144,8 +146,6 @@ def _log_retry(request: httpx.Request, outcome: httpx.Response | _Failure, retry
 
 
 def _log_attempt(request: httpx.Request, outcome: httpx.Response | _Failure, attempt: int) -> None:
-    if not logger.isEnabledFor(logging.DEBUG):  # the request-id lookup costs every call otherwise
-        return
     if isinstance(outcome, httpx.Response):
         rid = request_id_of(outcome.headers) or "-"
         logger.debug("%s attempt %d: %d (request id %s)", _where(request), attempt, outcome.status_code, rid)
@@ -164,7 +164,7 @@ def _too_large(err: _body.BodyTooLarge, response: httpx.Response) -> ResponseToo
 
 
 def _finish(response: httpx.Response, retries: int) -> httpx.Response:
-    response.extensions["retry"] = Attempts(retries)
+    response.extensions["retry"] = Attempts(retries) if retries else _NO_RETRIES
     return response
 
 
@@ -189,7 +189,7 @@ def send(client: httpx.Client, kwargs: dict[str, Any], settings: CallSettings) -
                 raise APIConnectionError(f"{_where(request)} failed: {type(err).__name__}: {err}") from None
             else:
                 try:
-                    _body.read(response, settings.max_bytes)
+                    _body.read(response, settings.max_response_bytes)
                     outcome = response
                 except httpx.DecodingError as err:
                     raise ResponseDecodeError(
@@ -201,7 +201,10 @@ def send(client: httpx.Client, kwargs: dict[str, Any], settings: CallSettings) -
                     raise _too_large(err, response) from None
                 finally:
                     response.close()
-            _log_attempt(request, outcome, retry + 1)
+            if logger.isEnabledFor(logging.DEBUG):  # the request-id lookup costs every call otherwise
+                _log_attempt(request, outcome, retry + 1)
+            if isinstance(outcome, httpx.Response) and outcome.status_code not in _policy.RETRY_STATUSES:
+                return _finish(outcome, retry)  # no policy retries this answer (most calls): decided at once
             wait, why = _decide(outcome, request, retry + 1, settings)
             if wait is None:
                 if isinstance(outcome, _Failure):
@@ -238,7 +241,7 @@ async def send_async(client: httpx.AsyncClient, kwargs: dict[str, Any], settings
                 raise APIConnectionError(f"{_where(request)} failed: {type(err).__name__}: {err}") from None
             else:
                 try:
-                    await _body.aread(response, settings.max_bytes)
+                    await _body.aread(response, settings.max_response_bytes)
                     outcome = response
                 except httpx.DecodingError as err:
                     raise ResponseDecodeError(
@@ -250,7 +253,10 @@ async def send_async(client: httpx.AsyncClient, kwargs: dict[str, Any], settings
                     raise _too_large(err, response) from None
                 finally:
                     await response.aclose()
-            _log_attempt(request, outcome, retry + 1)
+            if logger.isEnabledFor(logging.DEBUG):  # the request-id lookup costs every call otherwise
+                _log_attempt(request, outcome, retry + 1)
+            if isinstance(outcome, httpx.Response) and outcome.status_code not in _policy.RETRY_STATUSES:
+                return _finish(outcome, retry)  # no policy retries this answer (most calls): decided at once
             wait, why = _decide(outcome, request, retry + 1, settings)
             if wait is None:
                 if isinstance(outcome, _Failure):

@@ -200,17 +200,6 @@ class Client:
             request["headers"] = {**self._per_request["headers"], **kwargs["headers"]}
         return request
 
-    def _call_settings(self) -> _retry.CallSettings:
-        # Built per call from the public fields (cheap), so changing e.g. client.deadline takes effect.
-        return _retry.CallSettings(
-            deadline=self.deadline,
-            max_retries=self.max_retries,
-            first_wait=self.retry_backoff,
-            max_wait=self.max_retry_wait,
-            ceiling=self.retry_after_ceiling,
-            max_bytes=self.max_response_bytes,
-        )
-
     def _guarded(self, inner: httpx.BaseTransport | httpx.AsyncBaseTransport) -> OriginGuard:
         bound_by_deadline(inner)  # the deadline also bounds a server that dribbles its headers (see _deadline)
         return OriginGuard(inner, self._base_url, frozenset(k.lower() for k in self._auth_headers()))
@@ -334,12 +323,12 @@ class Client:
 
     def send(self, kwargs: dict[str, Any]) -> httpx.Response:
         """Send one operation's request (retries and body included); failures raise the package's errors."""
-        client = self.get_httpx_client()
+        client = self._client or self.get_httpx_client()
         if client.is_closed:
             raise ClientClosedError(
                 "this client was closed (its `with` block ended or close() was called): make a new one"
             )
-        return _retry.send(client, self._request(kwargs), self._call_settings())
+        return _retry.send(client, self._request(kwargs), self)
 
     async def send_async(self, kwargs: dict[str, Any]) -> httpx.Response:
         """Like `send`, on the async client."""
@@ -348,7 +337,7 @@ class Client:
             raise ClientClosedError(
                 "this client was closed (its `async with` block ended or aclose() was called): make a new one"
             )
-        return await _retry.send_async(client, self._request(kwargs), self._call_settings())
+        return await _retry.send_async(client, self._request(kwargs), self)
 
 
 @define
