@@ -17,15 +17,14 @@ from typing import Any, NoReturn, TypeVar
 
 import attrs
 
+from ._fastparse import parse_fast
 from ._logging import logger
-from ._validation import SchemaModel, _check, _depth, _model_fields, lenient_parse_error
-from .errors import ResponseValidationError, decode_json
+from ._validation import _CHECKED, SchemaModel, _check, _depth, _got, _model_fields, lenient_parse_error
+from .errors import ResponseDecodeError, ResponseValidationError, decode_json
 
 M = TypeVar("M", bound=SchemaModel)
 V = TypeVar("V")
 
-# True while the generator's parser runs on a body already checked whole: nested models skip their own check.
-_CHECKED: ContextVar[bool] = ContextVar("elevenlabs_checked", default=False)
 # While a drifted body is parsed: id() of each object in it -> its JSON path (nested models name full paths).
 _PATHS: ContextVar[dict[int, str] | None] = ContextVar("elevenlabs_paths", default=None)
 # While a drifted body is parsed: id() of each object that is the value of a union of several models -> the member
@@ -175,6 +174,10 @@ def lenient_parse(model_cls: type[M], data: Mapping[str, Any]) -> M:
     """`model_cls` from `data`, lenient: see the module's docstring."""
     if _CHECKED.get():
         return model_cls._from_dict_lenient(data)
+    if _PATHS.get() is None:  # not inside a drifted body (there, each model takes the path below)
+        model = parse_fast(model_cls, data, strict=False)
+        if model is not None:
+            return model
     chosen = _CHOSEN.get()
     member = chosen.get(id(data)) if chosen is not None else None
     if member is not None and member is not model_cls:
@@ -206,6 +209,30 @@ def _drifting(data: Any, shape: Mapping[str, Any] | None = None) -> Iterator[Non
     finally:
         _PATHS.reset(paths_token)
         _CHOSEN.reset(chosen_token)
+
+
+def parse_model(model_cls: type[M], status_code: int, body: bytes, *, strict: bool = False) -> M:
+    """The body of a success response as `model_cls`, or an error of the package's hierarchy; never a raw
+    KeyError/TypeError/ValueError. Lenient by default (off-spec values are kept as they came, unknown fields and enum
+    values too); `strict=True` rejects any schema violation. A body that matches its schema takes one pass
+    (_fastparse); any other, the checked path (`from_dict`)."""
+    data = decode_json(status_code, body)
+    model = parse_fast(model_cls, data, strict=strict)
+    if model is not None:
+        return model
+    if not isinstance(data, Mapping):
+        raise ResponseDecodeError(
+            f"{status_code}: expected a JSON object ({model_cls.__name__}), got {_got(data)}",
+            status_code=status_code,
+            body=body,
+        )
+    try:
+        return model_cls.from_dict(data, strict=strict)
+    except ResponseValidationError as err:
+        # The same finding, with the answer it came from.
+        raise ResponseValidationError(err.model, err.violations, status_code=status_code, body=body) from (
+            err.__cause__ or err
+        )
 
 
 def parse_value(

@@ -1,10 +1,11 @@
-"""Schema checks of response bodies (strict mode) and the one parse entry point of every operation."""
+"""Schema checks of response bodies (strict mode)."""
 
 import functools
 from collections.abc import Mapping
+from contextvars import ContextVar
 from typing import Any, Protocol, Self, TypeVar
 
-from .errors import ResponseDecodeError, ResponseValidationError, decode_json
+from .errors import ResponseValidationError
 
 # --- Response schema checks -------------------------------------------------------------------------------------
 # Each generated model describes its schema as data (`json_shape()`, written by templates/model.py.jinja); one small
@@ -13,6 +14,9 @@ from .errors import ResponseDecodeError, ResponseValidationError, decode_json
 #   {"enum": [values], "name": ...}   {"const": value}   {"model": <model class>}
 #   {"list": shape}   {"any_of": [shapes]}   {} (anything)
 
+# True while the generator's parser runs on a body already checked whole: nested models skip their own check.
+_CHECKED: ContextVar[bool] = ContextVar("elevenlabs_checked", default=False)
+_MISSING = object()  # a field the body lacks (a field's value may be null)
 _JSON_TYPE_NAMES = {dict: "object", list: "array", str: "string", bool: "boolean", int: "integer", float: "number"}
 
 
@@ -118,6 +122,24 @@ def _check(
     """Append to `problems` every way `value` breaks `shape`. `lenient`: what lenient parsing keeps is fine (an
     enum value the spec does not list yet). `deep=False`: a nested model only has to be an object (it checks
     itself when it is parsed)."""
+    if "model" in shape:  # first: every body is a model, and so is every nested object
+        model_name, fields = _model_fields(shape["model"])
+        if not isinstance(value, Mapping):
+            problems.append(f"{path or '$'}: expected object {model_name}, got {_got(value)}")
+            return
+        if not deep:
+            return
+        missing = _MISSING
+        for name, field_shape, required, plain, lenient_plain, _ in fields:
+            field_value = value.get(name, missing)
+            if field_value is missing:
+                if required:
+                    problems.append(
+                        f"{path}.{name}: required field missing" if path else f"{name}: required field missing"
+                    )
+            elif type(field_value) not in (lenient_plain if lenient else plain):  # most values need no closer look
+                _check(field_shape, field_value, f"{path}.{name}" if path else name, problems, lenient)
+        return
     where = path or "$"
     if "type" in shape:
         if not _type_ok(shape["type"], value):
@@ -162,20 +184,6 @@ def _check(
             problems.append(f"{found}; closest, {_describe(option)}: {'; '.join(shown[:3])}{more}")
         else:
             problems.append(found)
-    elif "model" in shape:
-        model_name, fields = _model_fields(shape["model"])
-        if not isinstance(value, Mapping):
-            problems.append(f"{where}: expected object {model_name}, got {_got(value)}")
-            return
-        if not deep:
-            return
-        for name, field_shape, required, plain, lenient_plain, _ in fields:
-            if name in value:
-                field_value = value[name]
-                if type(field_value) not in (lenient_plain if lenient else plain):  # most values need no closer look
-                    _check(field_shape, field_value, f"{path}.{name}" if path else name, problems, lenient)
-            elif required:
-                problems.append(f"{path}.{name}: required field missing" if path else f"{name}: required field missing")
 
 
 def schema_violations(model_cls: type[SchemaModel], data: object) -> list[str]:
@@ -190,11 +198,17 @@ def schema_violations(model_cls: type[SchemaModel], data: object) -> list[str]:
 
 def validate_response(model_cls: type[M], data: object) -> M:
     """Parse `data` strictly: ResponseValidationError listing every violation, else the model."""
+    # Imported here: both build on this module.
+    from ._drift import parse_checked  # noqa: PLC0415
+    from ._fastparse import parse_fast  # noqa: PLC0415
+
+    model = parse_fast(model_cls, data, strict=True)
+    if model is not None:
+        return model
     problems = schema_violations(model_cls, data)
     if problems or not isinstance(data, Mapping):
         raise ResponseValidationError(model_cls.__name__, problems)
-    # Imported here: _drift builds on this module. A body strict accepts, lenient accepts too: no second check.
-    from ._drift import parse_checked  # noqa: PLC0415
+    # A body strict accepts, lenient accepts too: no second check.
 
     return parse_checked(model_cls, data)
 
@@ -208,23 +222,3 @@ def lenient_parse_error(model_cls: type[SchemaModel], data: object, err: Excepti
     error = ResponseValidationError(model_cls.__name__, problems)
     error.__cause__ = root
     return error
-
-
-def parse_model(model_cls: type[M], status_code: int, body: bytes, *, strict: bool = False) -> M:
-    """The body of a success response as `model_cls`, or an error of the package's hierarchy; never a raw
-    KeyError/TypeError/ValueError. Lenient by default (off-spec values are kept as they came, unknown fields and enum
-    values too); `strict=True` rejects any schema violation."""
-    data = decode_json(status_code, body)
-    if not isinstance(data, Mapping):
-        raise ResponseDecodeError(
-            f"{status_code}: expected a JSON object ({model_cls.__name__}), got {_got(data)}",
-            status_code=status_code,
-            body=body,
-        )
-    try:
-        return model_cls.from_dict(data, strict=strict)
-    except ResponseValidationError as err:
-        # The same finding, with the answer it came from.
-        raise ResponseValidationError(err.model, err.violations, status_code=status_code, body=body) from (
-            err.__cause__ or err
-        )

@@ -3,13 +3,12 @@
 from collections.abc import Mapping
 from typing import Any
 
-from ._drift import parse_value
+from ._drift import parse_model, parse_value
 from ._secrets import mask_keys, mask_secret
 from ._types import UNSET, File, FileContent, FileTypes, RequestFiles, Response, Unset, or_default
 from ._validation import (
     SchemaModel,
     lenient_parse_error,
-    parse_model,
     schema_violations,
     validate_response,
 )

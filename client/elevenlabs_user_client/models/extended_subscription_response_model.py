@@ -286,7 +286,8 @@ class ExtendedSubscriptionResponseModel:
 
     @classmethod
     def json_shape(cls) -> dict[str, Any]:
-        """This model's schema as data: {"name": ..., "properties": {json name: (shape, required, python name)}}."""
+        """This model's schema as data: {"name": ..., "properties": {json name: (shape, required, python name)},
+        "extra": what the parser does with fields the schema does not name ("keep", "convert" or "drop")}."""
         from ..models.invoice_response_model import InvoiceResponseModel  # noqa: PLC0415
         from ..models.pending_cancellation_response_model import PendingCancellationResponseModel  # noqa: PLC0415
         from ..models.pending_subscription_switch_response_model import PendingSubscriptionSwitchResponseModel  # noqa: PLC0415
@@ -294,6 +295,7 @@ class ExtendedSubscriptionResponseModel:
 
         return {
             "name": "ExtendedSubscriptionResponseModel",
+            "extra": "keep",
             "properties": {
                 "tier": ({"type": "string"}, True, "tier"),
                 "character_count": ({"type": "integer"}, True, "character_count"),
@@ -345,6 +347,7 @@ class ExtendedSubscriptionResponseModel:
                             "free_disabled",
                         ],
                         "name": "SubscriptionStatusType",
+                        "class": SubscriptionStatusType,
                     },
                     True,
                     "status",
@@ -382,6 +385,7 @@ class ExtendedSubscriptionResponseModel:
                                     "pln",
                                 ],
                                 "name": "Currency",
+                                "class": Currency,
                             },
                             {"type": "null"},
                         ]
@@ -400,6 +404,7 @@ class ExtendedSubscriptionResponseModel:
                                     "annual_period",
                                 ],
                                 "name": "BillingPeriod",
+                                "class": BillingPeriod,
                             },
                             {"type": "null"},
                         ]
@@ -418,6 +423,7 @@ class ExtendedSubscriptionResponseModel:
                                     "annual_period",
                                 ],
                                 "name": "CharacterRefreshPeriod",
+                                "class": CharacterRefreshPeriod,
                             },
                             {"type": "null"},
                         ]

@@ -56,11 +56,13 @@ class HTTPValidationError:
 
     @classmethod
     def json_shape(cls) -> dict[str, Any]:
-        """This model's schema as data: {"name": ..., "properties": {json name: (shape, required, python name)}}."""
+        """This model's schema as data: {"name": ..., "properties": {json name: (shape, required, python name)},
+        "extra": what the parser does with fields the schema does not name ("keep", "convert" or "drop")}."""
         from ..models.validation_error import ValidationError  # noqa: PLC0415
 
         return {
             "name": "HTTPValidationError",
+            "extra": "keep",
             "properties": {
                 "detail": ({"list": {"model": ValidationError}}, False, "detail"),
             },

@@ -138,11 +138,13 @@ class InvoiceResponseModel:
 
     @classmethod
     def json_shape(cls) -> dict[str, Any]:
-        """This model's schema as data: {"name": ..., "properties": {json name: (shape, required, python name)}}."""
+        """This model's schema as data: {"name": ..., "properties": {json name: (shape, required, python name)},
+        "extra": what the parser does with fields the schema does not name ("keep", "convert" or "drop")}."""
         from ..models.discount_response_model import DiscountResponseModel  # noqa: PLC0415
 
         return {
             "name": "InvoiceResponseModel",
+            "extra": "keep",
             "properties": {
                 "amount_due_cents": ({"type": "integer"}, True, "amount_due_cents"),
                 "discounts": ({"list": {"model": DiscountResponseModel}}, True, "discounts"),
@@ -161,6 +163,7 @@ class InvoiceResponseModel:
                                     "succeeded",
                                 ],
                                 "name": "InvoiceResponseModelPaymentIntentStatus",
+                                "class": InvoiceResponseModelPaymentIntentStatus,
                             },
                             {"type": "null"},
                         ]
@@ -181,6 +184,7 @@ class InvoiceResponseModel:
                                 "succeeded",
                             ],
                             "name": "InvoiceResponseModelPaymentIntentStatussesItem",
+                            "class": InvoiceResponseModelPaymentIntentStatussesItem,
                         }
                     },
                     True,

@@ -55,9 +55,11 @@ class PendingCancellationResponseModel:
 
     @classmethod
     def json_shape(cls) -> dict[str, Any]:
-        """This model's schema as data: {"name": ..., "properties": {json name: (shape, required, python name)}}."""
+        """This model's schema as data: {"name": ..., "properties": {json name: (shape, required, python name)},
+        "extra": what the parser does with fields the schema does not name ("keep", "convert" or "drop")}."""
         return {
             "name": "PendingCancellationResponseModel",
+            "extra": "keep",
             "properties": {
                 "timestamp_seconds": ({"type": "integer"}, True, "timestamp_seconds"),
                 "kind": ({"const": "cancellation"}, False, "kind"),

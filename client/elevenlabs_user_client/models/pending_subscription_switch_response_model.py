@@ -67,9 +67,11 @@ class PendingSubscriptionSwitchResponseModel:
 
     @classmethod
     def json_shape(cls) -> dict[str, Any]:
-        """This model's schema as data: {"name": ..., "properties": {json name: (shape, required, python name)}}."""
+        """This model's schema as data: {"name": ..., "properties": {json name: (shape, required, python name)},
+        "extra": what the parser does with fields the schema does not name ("keep", "convert" or "drop")}."""
         return {
             "name": "PendingSubscriptionSwitchResponseModel",
+            "extra": "keep",
             "properties": {
                 "next_tier": (
                     {
@@ -87,6 +89,7 @@ class PendingSubscriptionSwitchResponseModel:
                             "enterprise",
                         ],
                         "name": "PendingSubscriptionSwitchResponseModelNextTier",
+                        "class": PendingSubscriptionSwitchResponseModelNextTier,
                     },
                     True,
                     "next_tier",
@@ -100,6 +103,7 @@ class PendingSubscriptionSwitchResponseModel:
                             "annual_period",
                         ],
                         "name": "BillingPeriod",
+                        "class": BillingPeriod,
                     },
                     True,
                     "next_billing_period",

@@ -55,9 +55,11 @@ class Price:
 
     @classmethod
     def json_shape(cls) -> dict[str, Any]:
-        """This model's schema as data: {"name": ..., "properties": {json name: (shape, required, python name)}}."""
+        """This model's schema as data: {"name": ..., "properties": {json name: (shape, required, python name)},
+        "extra": what the parser does with fields the schema does not name ("keep", "convert" or "drop")}."""
         return {
             "name": "Price",
+            "extra": "keep",
             "properties": {
                 "amount": ({"type": "string"}, True, "amount"),
                 "currency": (
@@ -69,6 +71,7 @@ class Price:
                             "pln",
                         ],
                         "name": "Currency",
+                        "class": Currency,
                     },
                     True,
                     "currency",

@@ -219,11 +219,13 @@ class SubscriptionResponseModel:
 
     @classmethod
     def json_shape(cls) -> dict[str, Any]:
-        """This model's schema as data: {"name": ..., "properties": {json name: (shape, required, python name)}}."""
+        """This model's schema as data: {"name": ..., "properties": {json name: (shape, required, python name)},
+        "extra": what the parser does with fields the schema does not name ("keep", "convert" or "drop")}."""
         from ..models.price import Price  # noqa: PLC0415
 
         return {
             "name": "SubscriptionResponseModel",
+            "extra": "keep",
             "properties": {
                 "tier": ({"type": "string"}, True, "tier"),
                 "character_count": ({"type": "integer"}, True, "character_count"),
@@ -275,6 +277,7 @@ class SubscriptionResponseModel:
                             "free_disabled",
                         ],
                         "name": "SubscriptionStatusType",
+                        "class": SubscriptionStatusType,
                     },
                     True,
                     "status",
@@ -310,6 +313,7 @@ class SubscriptionResponseModel:
                                     "pln",
                                 ],
                                 "name": "Currency",
+                                "class": Currency,
                             },
                             {"type": "null"},
                         ]
@@ -328,6 +332,7 @@ class SubscriptionResponseModel:
                                     "annual_period",
                                 ],
                                 "name": "BillingPeriod",
+                                "class": BillingPeriod,
                             },
                             {"type": "null"},
                         ]
@@ -346,6 +351,7 @@ class SubscriptionResponseModel:
                                     "annual_period",
                                 ],
                                 "name": "CharacterRefreshPeriod",
+                                "class": CharacterRefreshPeriod,
                             },
                             {"type": "null"},
                         ]

@@ -170,11 +170,13 @@ class UserResponseModel:
 
     @classmethod
     def json_shape(cls) -> dict[str, Any]:
-        """This model's schema as data: {"name": ..., "properties": {json name: (shape, required, python name)}}."""
+        """This model's schema as data: {"name": ..., "properties": {json name: (shape, required, python name)},
+        "extra": what the parser does with fields the schema does not name ("keep", "convert" or "drop")}."""
         from ..models.subscription_response_model import SubscriptionResponseModel  # noqa: PLC0415
 
         return {
             "name": "UserResponseModel",
+            "extra": "keep",
             "properties": {
                 "user_id": ({"type": "string"}, True, "user_id"),
                 "subscription": ({"model": SubscriptionResponseModel}, True, "subscription"),
@@ -191,6 +193,7 @@ class UserResponseModel:
                             "workspace_lite_member",
                         ],
                         "name": "SeatType",
+                        "class": SeatType,
                     },
                     True,
                     "seat_type",

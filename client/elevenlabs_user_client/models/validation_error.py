@@ -63,9 +63,11 @@ class ValidationError:
 
     @classmethod
     def json_shape(cls) -> dict[str, Any]:
-        """This model's schema as data: {"name": ..., "properties": {json name: (shape, required, python name)}}."""
+        """This model's schema as data: {"name": ..., "properties": {json name: (shape, required, python name)},
+        "extra": what the parser does with fields the schema does not name ("keep", "convert" or "drop")}."""
         return {
             "name": "ValidationError",
+            "extra": "keep",
             "properties": {
                 "loc": (
                     {

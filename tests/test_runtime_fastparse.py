@@ -1,0 +1,145 @@
+"""The one-pass parse (runtime/_fastparse.py) gives exactly the model the checked path gives, or declines.
+
+The checked path is the reference: the schema check of the whole body, then the generator's parser. Every recorded
+fixture, every upstream example and bodies drawn from the response schemas go through both; where the fast pass
+returns a model it must equal the reference (fields, enum members, unknown fields, repr, to_dict), and for every body
+that conforms to the spec it must not decline (else the speed it exists for is silently gone).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import elevenlabs_user_client.models as models
+import pytest
+import spec_schemas
+import yaml
+from elevenlabs_user_client import _drift, _fastparse, _validation
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from hypothesis_jsonschema import from_schema
+
+FIXTURES = Path(__file__).parent / "fixtures"
+OPERATIONS = ("GET /v1/user", "GET /v1/user/subscription")
+
+
+def model_for(operation: str) -> Any:
+    return getattr(models, spec_schemas.schema_name_at(spec_schemas.response_schema_pointer(operation)))
+
+
+def checked_path(model: Any, body: Any, *, strict: bool) -> Any:
+    """What the package returned before the fast pass existed for a body that passes the check; None otherwise."""
+    problems: list[str] = []
+    _validation._check({"model": model}, body, "", problems, lenient=not strict)
+    return None if problems or not isinstance(body, dict) else _drift.parse_checked(model, body)
+
+
+def assert_same(model: Any, body: Any, *, strict: bool, must_take: bool) -> None:
+    reference = checked_path(model, copy.deepcopy(body), strict=strict)
+    fast = _fastparse.parse_fast(model, copy.deepcopy(body), strict=strict)
+    if fast is None:
+        assert not (must_take and reference is not None), f"the fast pass declined a conforming body: {body!r:.300}"
+        return
+    assert reference is not None, f"the fast pass took a body the checked path does not: {body!r:.300}"
+    assert fast == reference
+    assert repr(fast) == repr(reference)
+    assert fast.to_dict() == reference.to_dict()
+
+
+def manifest() -> list[dict[str, Any]]:
+    return list(yaml.safe_load((FIXTURES / "manifest.yaml").read_text(encoding="utf-8"))["fixtures"])
+
+
+def fixture_cases() -> list[Any]:
+    cases = []
+    for entry in manifest():
+        if "operation" not in entry:
+            continue
+        body = json.loads((FIXTURES / entry["file"]).read_text(encoding="utf-8"))
+        cases.append(pytest.param(entry["operation"], body, bool(entry.get("conforms")), id=entry["file"]))
+    return cases
+
+
+@pytest.mark.parametrize("strict", [False, True], ids=["lenient", "strict"])
+@pytest.mark.parametrize(("operation", "body", "conforms"), fixture_cases())
+def test_fixtures_parse_alike_and_conforming_ones_take_the_fast_pass(
+    operation: str, body: Any, conforms: bool, strict: bool
+) -> None:
+    assert_same(model_for(operation), body, strict=strict, must_take=conforms)
+
+
+def test_both_operations_have_a_conforming_fixture_here() -> None:
+    # Guards the test above against passing with nothing to take.
+    assert {e["operation"] for e in manifest() if e.get("conforms") and "operation" in e} == set(OPERATIONS)
+
+
+@cache
+def body_strategy(operation: str) -> st.SearchStrategy[Any]:
+    return from_schema(spec_schemas.inlined(spec_schemas.response_schema_pointer(operation)))
+
+
+@pytest.mark.parametrize("operation", OPERATIONS)
+@settings(max_examples=40, derandomize=True, database=None, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_drawn_bodies_parse_alike(operation: str, data: st.DataObject) -> None:
+    body = data.draw(body_strategy(operation))
+    for strict in (False, True):
+        assert_same(model_for(operation), body, strict=strict, must_take=True)
+
+
+def conforming(operation: str) -> dict[str, Any]:
+    for entry in manifest():
+        if entry.get("operation") == operation and entry.get("conforms"):
+            body: dict[str, Any] = json.loads((FIXTURES / entry["file"]).read_text(encoding="utf-8"))
+            return body
+    raise AssertionError(f"no conforming fixture for {operation}")
+
+
+def first_enum_field(model: Any) -> tuple[str, str]:
+    """A (field, enum name) of `model` whose value is an enum, from its schema."""
+    for name, shape, *_ in _validation._model_fields(model)[1]:
+        for option in shape.get("any_of", [shape]):
+            if "enum" in option:
+                return name, option["name"]
+    raise AssertionError(f"{model.__name__} has no enum field")
+
+
+def test_an_unknown_enum_value_is_kept_leniently_and_declined_strictly() -> None:
+    model = model_for("GET /v1/user")
+    body = conforming("GET /v1/user")
+    field, enum_name = first_enum_field(model)
+    body[field] = spec_schemas.not_in_enum(enum_name)
+    assert_same(model, body, strict=False, must_take=True)
+    assert _fastparse.parse_fast(model, body, strict=True) is None  # strict rejects it: the checked path says why
+
+
+@pytest.mark.parametrize(
+    ("change", "why"),
+    [
+        (lambda b: b.pop("user_id"), "a required field missing"),
+        (lambda b: b.update(user_id=7), "a wrong type"),
+        (lambda b: b.update(created_at=float(b["created_at"])), "an integral float where an integer is due"),
+        (lambda b: b.update(created_at=True), "a bool where an integer is due"),
+        (lambda b: b["subscription"].update(character_count="many"), "a wrong type, nested"),
+    ],
+)
+def test_off_spec_bodies_are_left_to_the_checked_path(change: Any, why: str) -> None:
+    body = conforming("GET /v1/user")
+    change(body)
+    assert _fastparse.parse_fast(model_for("GET /v1/user"), body, strict=False) is None, why
+
+
+def test_unknown_fields_are_kept_at_every_level() -> None:
+    model = model_for("GET /v1/user")
+    body = conforming("GET /v1/user")
+    body["added_tomorrow"] = {"x": [1, 2]}
+    body["subscription"]["also_new"] = None
+    assert_same(model, body, strict=False, must_take=True)
+    parsed = _fastparse.parse_fast(model, body, strict=False)
+    assert parsed is not None
+    assert parsed["added_tomorrow"] == {"x": [1, 2]}
+    assert parsed.subscription["also_new"] is None
