@@ -14,7 +14,8 @@ MAX_DEPTH = 128  # ElevenLabs' documents nest a few levels; the C parser would r
 MAX_NUMBER_DIGITS = 4300  # Python's own default limit on integer literals (int() of huge ones is quadratic)
 # Brackets counted at C speed: only a body with this many gets the exact (slower) depth scan.
 _DEPTH_SCAN_FROM = MAX_DEPTH
-_STRING_OR_BRACKET = re.compile(rb'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.DOTALL)
+# Compiled on first use (re caches it): only a body with that many brackets is scanned, and cold start counts.
+_STRING_OR_BRACKET = rb'"(?:[^"\\]|\\.)*"|[\[\]{}]'
 
 
 class DecodeLimitError(ValueError):
@@ -24,7 +25,7 @@ class DecodeLimitError(ValueError):
 def _depth_beyond(body: bytes, limit: int) -> int | None:
     """The offset where nesting first goes deeper than `limit` (brackets inside strings do not count)."""
     depth = 0
-    for match in _STRING_OR_BRACKET.finditer(body):
+    for match in re.finditer(_STRING_OR_BRACKET, body, re.DOTALL):
         token = match.group()
         if token in (b"[", b"{"):
             depth += 1

@@ -4,8 +4,6 @@ from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
 from typing import IO, BinaryIO, Generic, Literal, TypeVar
 
-from attrs import define
-
 from .errors import ElevenLabsError
 
 
@@ -59,13 +57,25 @@ FileTypes = (
 RequestFiles = list[tuple[str, FileTypes]]
 
 
-@define
 class File:
     """Contains information for file uploads"""
 
+    __slots__ = ("payload", "file_name", "mime_type")
+
     payload: BinaryIO
-    file_name: str | None = None
-    mime_type: str | None = None
+    file_name: str | None
+    mime_type: str | None
+
+    def __init__(self, payload: BinaryIO, file_name: str | None = None, mime_type: str | None = None) -> None:
+        self.payload, self.file_name, self.mime_type = payload, file_name, mime_type
+
+    def __repr__(self) -> str:
+        return f"File(payload={self.payload!r}, file_name={self.file_name!r}, mime_type={self.mime_type!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, File):
+            return NotImplemented
+        return (self.payload, self.file_name, self.mime_type) == (other.payload, other.file_name, other.mime_type)
 
     def to_tuple(self) -> FileTypes:
         """Return a tuple representation that httpx will accept for multipart/form-data"""
@@ -75,10 +85,13 @@ class File:
 T = TypeVar("T")
 
 
-@define
 class Response(Generic[T]):
     """The whole answer to a call, as `sync_detailed` / `asyncio_detailed` return it (they raise only when no
     answer came)."""
+
+    # Plain classes, not attrs: this module is imported at every start, and an attrs class costs cold start its code
+    # generation.
+    __slots__ = ("status_code", "content", "headers", "parsed", "error")
 
     status_code: HTTPStatus
     """The HTTP status."""
@@ -88,6 +101,34 @@ class Response(Generic[T]):
     """The response headers."""
     parsed: T | None
     """The documented success body as a model; None when the status is an error or the body does not parse."""
-    error: ElevenLabsError | None = None
+    error: ElevenLabsError | None
     """Why `parsed` is None: the error `sync()` would have raised (an `APIStatusError` subclass, a
     `ResponseDecodeError` or a `ResponseValidationError` with every violation); None when parsing succeeded."""
+
+    def __init__(
+        self,
+        status_code: HTTPStatus,
+        content: bytes,
+        headers: MutableMapping[str, str],
+        parsed: T | None,
+        error: ElevenLabsError | None = None,
+    ) -> None:
+        self.status_code, self.content, self.headers, self.parsed, self.error = (
+            status_code,
+            content,
+            headers,
+            parsed,
+            error,
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"Response(status_code={self.status_code!r}, content={self.content!r}, headers={self.headers!r}, "
+            f"parsed={self.parsed!r}, error={self.error!r})"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Response):
+            return NotImplemented
+        mine = (self.status_code, self.content, self.headers, self.parsed, self.error)
+        return mine == (other.status_code, other.content, other.headers, other.parsed, other.error)

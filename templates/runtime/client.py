@@ -8,7 +8,6 @@ from collections.abc import Mapping
 from typing import Any, Self
 
 import httpx
-from attrs import define, evolve, field, validators
 
 from . import _retry
 from ._body import DEFAULT_MAX_RESPONSE_BYTES
@@ -53,11 +52,42 @@ _TRANSPORT_ARGS = frozenset(
 )
 
 
+# The public settings, in the constructor's order, and the range each must be in: (minimum, minimum allowed).
+_PUBLIC_SETTINGS = (
+    "deadline",
+    "max_retries",
+    "retry_backoff",
+    "max_retry_wait",
+    "retry_after_ceiling",
+    "max_response_bytes",
+    "allow_insecure_http",
+    "strict",
+)
+_IN_RANGE: dict[str, tuple[float, bool]] = {
+    "deadline": (0.0, False),  # None too: unbounded
+    "max_retries": (0, True),
+    "retry_backoff": (0.0, True),
+    "max_retry_wait": (0.0, False),
+    "retry_after_ceiling": (0.0, True),
+    "max_response_bytes": (0, False),
+}
+
+
+def _check_range(name: str, value: Any) -> None:
+    """ValueError naming the setting when `value` is out of its range (None is a deadline's "unbounded")."""
+    if name == "deadline" and value is None:
+        return
+    minimum, allowed = _IN_RANGE[name]
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"'{name}' must be a number, got {value!r}")
+    if value < minimum or (value == minimum and not allowed):
+        raise ValueError(f"'{name}' must be {'>=' if allowed else '>'} {minimum:g}: {value!r}")
+
+
 def _mask_cookies(cookies: dict[str, str]) -> str:
     return repr(dict.fromkeys(cookies, "***"))
 
 
-@define
 class Client:
     """Keeps the settings of the API's httpx clients (built on first use, one sync and one async).
 
@@ -94,33 +124,108 @@ class Client:
     ``with_options(...)`` gives a copy with other per-call settings that shares this client's connections.
     """
 
-    _base_url: str = field(alias="base_url")  # a Region is a str; checked (and made a plain str) at construction
-    _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies", repr=_mask_cookies)
-    _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers", repr=mask_headers)
-    _timeout: httpx.Timeout | float | None = field(default=DEFAULT_TIMEOUT, kw_only=True, alias="timeout")
-    _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl")
-    _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects")
-    _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args", repr=False)
-    deadline: float | None = field(
-        default=DEFAULT_DEADLINE, kw_only=True, validator=validators.optional(validators.gt(0.0))
-    )
-    max_retries: int = field(default=DEFAULT_MAX_RETRIES, kw_only=True, validator=validators.ge(0))
-    retry_backoff: float = field(default=DEFAULT_RETRY_BACKOFF, kw_only=True, validator=validators.ge(0.0))
-    max_retry_wait: float = field(default=DEFAULT_MAX_RETRY_WAIT, kw_only=True, validator=validators.gt(0.0))
-    retry_after_ceiling: float = field(default=DEFAULT_RETRY_AFTER_CEILING, kw_only=True, validator=validators.ge(0.0))
-    max_response_bytes: int = field(default=DEFAULT_MAX_RESPONSE_BYTES, kw_only=True, validator=validators.gt(0))
-    allow_insecure_http: bool = field(default=False, kw_only=True)
-    strict: bool = field(default=False, kw_only=True)
-    _client: httpx.Client | None = field(default=None, init=False, repr=False)
-    _async_client: httpx.AsyncClient | None = field(default=None, init=False, repr=False)
-    _async_loop: Any = field(default=None, init=False, repr=False)  # weakref to the loop _async_client is bound to
-    _own_async: bool = field(default=False, init=False, repr=False)
-    # A with_options() copy: the client whose httpx clients (connections) it sends through, and the per-request
-    # settings it adds to theirs (timeout, headers); its retries and deadline are its own fields.
-    _parent: "Client | None" = field(default=None, init=False, repr=False, eq=False)
-    _per_request: dict[str, Any] = field(factory=dict, init=False, repr=False, eq=False)
+    # A plain class, not attrs: built at every start, an attrs class costs cold start a few milliseconds of code
+    # generation; these few methods are written out instead.
+    deadline: float | None
+    max_retries: int
+    retry_backoff: float
+    max_retry_wait: float
+    retry_after_ceiling: float
+    max_response_bytes: int
+    allow_insecure_http: bool
+    strict: bool
 
-    def __attrs_post_init__(self) -> None:
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        cookies: dict[str, str] | None = None,
+        headers: dict[str, str] | None = None,
+        timeout: httpx.Timeout | float | None = DEFAULT_TIMEOUT,
+        verify_ssl: str | bool | ssl.SSLContext = True,
+        follow_redirects: bool = False,
+        httpx_args: dict[str, Any] | None = None,
+        deadline: float | None = DEFAULT_DEADLINE,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        retry_backoff: float = DEFAULT_RETRY_BACKOFF,
+        max_retry_wait: float = DEFAULT_MAX_RETRY_WAIT,
+        retry_after_ceiling: float = DEFAULT_RETRY_AFTER_CEILING,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        allow_insecure_http: bool = False,
+        strict: bool = False,
+    ) -> None:
+        """See the class. Raises errors.ConfigurationError (a ValueError) for a base URL that cannot be used and
+        ValueError for a setting out of range."""
+        self._base_url = base_url  # a Region is a str; checked (and made a plain str) in _finish_init
+        self._cookies: dict[str, str] = {} if cookies is None else cookies
+        self._headers: dict[str, str] = {} if headers is None else headers
+        self._timeout = timeout
+        self._verify_ssl = verify_ssl
+        self._follow_redirects = follow_redirects
+        self._httpx_args: dict[str, Any] = {} if httpx_args is None else httpx_args
+        self.deadline = deadline
+        self.max_retries = max_retries
+        self.retry_backoff = retry_backoff
+        self.max_retry_wait = max_retry_wait
+        self.retry_after_ceiling = retry_after_ceiling
+        self.max_response_bytes = max_response_bytes
+        self.allow_insecure_http = allow_insecure_http
+        self.strict = strict
+        self._client: httpx.Client | None = None
+        self._async_client: httpx.AsyncClient | None = None
+        self._async_loop: Any = None  # weakref to the loop _async_client is bound to
+        self._own_async = False
+        # A with_options() copy: the client whose httpx clients (connections) it sends through, and the per-request
+        # settings it adds to theirs (timeout, headers); its retries and deadline are its own fields.
+        self._parent: Client | None = None
+        self._per_request: dict[str, Any] = {}
+        self._finish_init()
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _IN_RANGE:  # checked whenever set, at construction or later (as attrs' validators were)
+            _check_range(name, value)
+        object.__setattr__(self, name, value)
+
+    def _init_args(self) -> dict[str, Any]:
+        """The constructor's arguments that rebuild this client (for copies)."""
+        return {
+            "base_url": self._base_url,
+            "cookies": self._cookies,
+            "headers": self._headers,
+            "timeout": self._timeout,
+            "verify_ssl": self._verify_ssl,
+            "follow_redirects": self._follow_redirects,
+            "httpx_args": self._httpx_args,
+            **{name: getattr(self, name) for name in _PUBLIC_SETTINGS},
+        }
+
+    def _evolve(self, **changes: Any) -> Self:
+        return type(self)(**{**self._init_args(), **changes})
+
+    def _shown(self) -> list[tuple[str, str]]:
+        return [
+            ("_base_url", repr(self._base_url)),
+            ("_cookies", _mask_cookies(self._cookies)),
+            ("_headers", mask_headers(self._headers)),
+            ("_timeout", repr(self._timeout)),
+            ("_verify_ssl", repr(self._verify_ssl)),
+            ("_follow_redirects", repr(self._follow_redirects)),
+            *((name, repr(getattr(self, name))) for name in _PUBLIC_SETTINGS),
+        ]
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({', '.join(f'{name}={value}' for name, value in self._shown())})"
+
+    def _compared(self) -> tuple[Any, ...]:
+        return (*self._init_args().values(), self._client, self._async_client, self._async_loop, self._own_async)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Client)
+        return self._compared() == other._compared()
+
+    def _finish_init(self) -> None:
         install_log_redaction()
         secret_headers = [v for k, v in self._headers.items() if k.lower() in SECRET_HEADER_NAMES]
         try:
@@ -170,7 +275,7 @@ class Client:
         if not isinstance(headers, Unset):
             changes["headers"] = {**self._headers, **headers}
             per_request["headers"] = {**per_request.get("headers", {}), **headers}
-        copy = evolve(self, **changes)
+        copy = self._evolve(**changes)
         copy._parent = self._parent or self
         copy._per_request = per_request
         return copy
@@ -189,7 +294,7 @@ class Client:
         warnings.warn(
             "Client.with_cookies() is deprecated: pass cookies= to the constructor", DeprecationWarning, stacklevel=2
         )
-        return evolve(self, cookies={**self._cookies, **cookies})
+        return self._evolve(cookies={**self._cookies, **cookies})
 
     def _request(self, kwargs: dict[str, Any]) -> dict[str, Any]:
         """An operation's request with this copy's per-request settings (unchanged for a client of its own)."""
@@ -340,27 +445,79 @@ class Client:
         return await _retry.send_async(client, self._request(kwargs), self)
 
 
-@define
 class AuthenticatedClient(Client):
     """A Client that sends the API key (``token``) in the ``xi-api-key`` header. The key never appears in repr,
     errors or logs. ``AuthenticatedClient.from_env()`` reads it from ELEVENLABS_API_KEY.
     """
 
-    token: str = field(repr=False)
+    token: str
     """The API key (surrounding whitespace is stripped; errors.ConfigurationError if it cannot be sent)"""
-    prefix: str = ""
+    prefix: str
     """Written before the key in the header (ElevenLabs expects the bare key)"""
-    auth_header_name: str = "xi-api-key"
+    auth_header_name: str
     """The header that carries the key"""
 
-    def __attrs_post_init__(self) -> None:
+    def __init__(
+        self,
+        base_url: str,
+        token: str,
+        prefix: str = "",
+        auth_header_name: str = "xi-api-key",
+        *,
+        cookies: dict[str, str] | None = None,
+        headers: dict[str, str] | None = None,
+        timeout: httpx.Timeout | float | None = DEFAULT_TIMEOUT,
+        verify_ssl: str | bool | ssl.SSLContext = True,
+        follow_redirects: bool = False,
+        httpx_args: dict[str, Any] | None = None,
+        deadline: float | None = DEFAULT_DEADLINE,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        retry_backoff: float = DEFAULT_RETRY_BACKOFF,
+        max_retry_wait: float = DEFAULT_MAX_RETRY_WAIT,
+        retry_after_ceiling: float = DEFAULT_RETRY_AFTER_CEILING,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        allow_insecure_http: bool = False,
+        strict: bool = False,
+    ) -> None:
+        """See the class and `Client`."""
+        self.token, self.prefix, self.auth_header_name = token, prefix, auth_header_name
+        super().__init__(
+            base_url,
+            cookies=cookies,
+            headers=headers,
+            timeout=timeout,
+            verify_ssl=verify_ssl,
+            follow_redirects=follow_redirects,
+            httpx_args=httpx_args,
+            deadline=deadline,
+            max_retries=max_retries,
+            retry_backoff=retry_backoff,
+            max_retry_wait=max_retry_wait,
+            retry_after_ceiling=retry_after_ceiling,
+            max_response_bytes=max_response_bytes,
+            allow_insecure_http=allow_insecure_http,
+            strict=strict,
+        )
+
+    def _finish_init(self) -> None:
         try:
             self.token = check_key(self.token, source="token=")
         except SecretError as err:
             raise ConfigurationError(str(err)) from None
         register_secret(self.token)
         weakref.finalize(self, release_secret, self.token)  # the key is masked while a client holds it, no longer
-        super().__attrs_post_init__()
+        super()._finish_init()
+
+    def _init_args(self) -> dict[str, Any]:
+        return {
+            **super()._init_args(),
+            "token": self.token,
+            "prefix": self.prefix,
+            "auth_header_name": self.auth_header_name,
+        }
+
+    def _shown(self) -> list[tuple[str, str]]:  # never the token
+        return [*super()._shown(), ("prefix", repr(self.prefix)), ("auth_header_name", repr(self.auth_header_name))]
 
     def _auth_headers(self) -> dict[str, str]:
         return {self.auth_header_name: f"{self.prefix} {self.token}" if self.prefix else self.token}
