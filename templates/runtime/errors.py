@@ -286,7 +286,7 @@ def error_for_transport(err: Exception, *, method: str, path: str, phase: str) -
 
 def decode_json(status_code: int, body: bytes) -> Any:
     """Parse a JSON body or raise ResponseDecodeError naming the status and showing the start of the body."""
-    if not body.strip():
+    if not body or body.isspace():  # (no stripped copy of every body)
         raise ResponseDecodeError(
             f"{status_code}: expected a JSON body, got {excerpt(body)}", status_code=status_code, body=body
         )
