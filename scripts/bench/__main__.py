@@ -200,7 +200,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--sections", type=lambda s: s.split(","), default=list(SECTIONS), help=",".join(SECTIONS))
     p.add_argument("--rounds", type=int, default=30, help="per-call rounds")
     p.add_argument("--calls", type=int, default=100, help="calls per contender per round")
-    p.add_argument("--cold-rounds", type=int, default=9)
+    p.add_argument("--cold-rounds", type=int, default=21)  # cold starts vary most: 9 rounds gave medians 0.09 apart
     p.add_argument(
         "--cold-python",
         default="clean",
