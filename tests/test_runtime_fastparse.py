@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,20 @@ from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(autouse=True, params=["loop", "compiled"])
+def parser_kind(request: pytest.FixtureRequest) -> Iterator[str]:
+    """Every test runs against both forms of the fast pass: its loop, and the parsers compiled for models parsed
+    often (_compiled.py), here compiled at a model's first parse."""
+    saved = _fastparse.COMPILE_AFTER
+    _fastparse.COMPILE_AFTER = 1 if request.param == "compiled" else 10**9
+    _fastparse._PLANS.clear()
+    yield request.param
+    _fastparse.COMPILE_AFTER = saved
+    _fastparse._PLANS.clear()
+
+
 OPERATIONS = ("GET /v1/user", "GET /v1/user/subscription")
 
 
@@ -143,3 +158,11 @@ def test_unknown_fields_are_kept_at_every_level() -> None:
     assert parsed is not None
     assert parsed["added_tomorrow"] == {"x": [1, 2]}
     assert parsed.subscription["also_new"] is None
+
+
+def test_the_compiled_form_is_the_one_used_once_compiled(parser_kind: str) -> None:
+    model = model_for("GET /v1/user")
+    assert _fastparse.parse_fast(model, conforming("GET /v1/user"), strict=False) is not None
+    plan = _fastparse._PLANS[model]
+    assert plan is not None
+    assert (plan.compiled is not None) == (parser_kind == "compiled")
