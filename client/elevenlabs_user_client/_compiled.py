@@ -12,6 +12,7 @@ from typing import Any
 
 from . import _fastparse as plan_of
 from ._types import UNSET
+from ._validation import MISSING
 
 Parser = Callable[[dict[str, Any], bool], Any]
 
@@ -22,7 +23,7 @@ def compile_parser(model_cls: type[Any], plan: "plan_of._Plan") -> Parser | None
     if not all(name.isidentifier() and not keyword.iskeyword(name) for name in python_names):
         return None
     env: dict[str, Any] = {
-        "MISSING": plan_of._MISSING,
+        "MISSING": MISSING,
         "UNSET": UNSET,
         "Bail": plan_of._Bail,
         "convert": plan_of._convert,

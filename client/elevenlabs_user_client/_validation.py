@@ -16,7 +16,7 @@ from .errors import ResponseValidationError
 
 # True while the generator's parser runs on a body already checked whole: nested models skip their own check.
 _CHECKED: ContextVar[bool] = ContextVar("elevenlabs_checked", default=False)
-_MISSING = object()  # a field the body lacks (a field's value may be null)
+MISSING = object()  # a field the body lacks (a field's value may be null)
 _JSON_TYPE_NAMES = {dict: "object", list: "array", str: "string", bool: "boolean", int: "integer", float: "number"}
 
 
@@ -89,7 +89,14 @@ def _type_ok(kind: str, value: object) -> bool:
 
 
 # JSON types whose values have exactly one Python type (bool is not an integer here).
-_EXACT_TYPES: dict[str, type] = {"string": str, "integer": int, "boolean": bool, "null": type(None)}
+# The Python types of JSON values that pass a JSON type at a glance (bool is not an integer here, nor a number).
+EXACT_TYPES: dict[str, frozenset[type]] = {
+    "string": frozenset({str}),
+    "integer": frozenset({int}),
+    "number": frozenset({int, float}),
+    "boolean": frozenset({bool}),
+    "null": frozenset({type(None)}),
+}
 
 # One field of a prepared model shape: JSON name, shape, required, the Python types that pass it at a glance (strict,
 # lenient: any str passes an enum there), and the attribute's Python name.
@@ -104,7 +111,7 @@ def _model_fields(model_cls: type[SchemaModel]) -> tuple[str, list[_Field]]:
     fields: list[_Field] = []
     for name, (field_shape, required, python_name) in shape["properties"].items():
         options = field_shape.get("any_of", [field_shape])
-        plain = frozenset(_EXACT_TYPES[o["type"]] for o in options if o.get("type") in _EXACT_TYPES)
+        plain = frozenset().union(*(EXACT_TYPES[o["type"]] for o in options if o.get("type") in EXACT_TYPES))
         lenient_plain = plain | ({str} if any("enum" in o for o in options) else set())
         fields.append((name, field_shape, required, plain, lenient_plain, python_name))
     return shape["name"], fields
@@ -129,7 +136,7 @@ def _check(
             return
         if not deep:
             return
-        missing = _MISSING
+        missing = MISSING
         for name, field_shape, required, plain, lenient_plain, _ in fields:
             field_value = value.get(name, missing)
             if field_value is missing:

@@ -12,21 +12,13 @@ from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from ._types import UNSET
-from ._validation import _CHECKED, SchemaModel, _check, _model_fields
+from ._validation import _CHECKED, EXACT_TYPES, MISSING, SchemaModel, _check, _model_fields
 
 M = TypeVar("M", bound=SchemaModel)
 
-_MISSING = object()
 # A model parsed this many times gets a compiled parser of its own (_compiled.py): faster per body, but compiling
 # costs about a millisecond, which a process that parses a model once or twice should not pay.
 COMPILE_AFTER = 8
-_EXACT: dict[str, frozenset[type]] = {
-    "string": frozenset({str}),
-    "integer": frozenset({int}),
-    "number": frozenset({int, float}),
-    "boolean": frozenset({bool}),
-    "null": frozenset({type(None)}),
-}
 # What a value is converted by (see _Value.how).
 _KEEP, _ENUM, _MODEL, _LIST, _MODELS = range(5)
 # What the generator's union parsing catches when a member does not fit (templates/property_templates/union_property).
@@ -63,9 +55,9 @@ class _Value:
 
     def _add(self, option: Mapping[str, Any]) -> None:
         if "type" in option:
-            if option["type"] not in _EXACT:
+            if option["type"] not in EXACT_TYPES:
                 raise _Unsupported(option["type"])  # dates, uuids: converted by the generator, left to it
-            self.kept |= _EXACT[option["type"]]
+            self.kept |= EXACT_TYPES[option["type"]]
         elif "const" in option:
             self.consts += ((type(option["const"]), option["const"]),)
         elif "enum" in option and "class" in option:
@@ -187,8 +179,8 @@ def _parse(model_cls: type[M], data: dict[str, Any], strict: bool) -> M:
     get = data.get
     found = 0
     for name, python_name, required, kept, spec in plan.fields:
-        value = get(name, _MISSING)
-        if value is _MISSING:
+        value = get(name, MISSING)
+        if value is MISSING:
             if required:
                 raise _Bail
             values[python_name] = UNSET
