@@ -214,12 +214,8 @@ def _drifting(data: Any, shape: Mapping[str, Any] | None = None) -> Iterator[Non
 def parse_model(model_cls: type[M], status_code: int, body: bytes, *, strict: bool = False) -> M:
     """The body of a success response as `model_cls`, or an error of the package's hierarchy; never a raw
     KeyError/TypeError/ValueError. Lenient by default (off-spec values are kept as they came, unknown fields and enum
-    values too); `strict=True` rejects any schema violation. A body that matches its schema takes one pass
-    (_fastparse); any other, the checked path (`from_dict`)."""
+    values too); `strict=True` rejects any schema violation. `from_dict` tries the one pass (_fastparse) first."""
     data = decode_json(status_code, body)
-    model = parse_fast(model_cls, data, strict=strict)
-    if model is not None:
-        return model
     if not isinstance(data, Mapping):
         raise ResponseDecodeError(
             f"{status_code}: expected a JSON object ({model_cls.__name__}), got {_got(data)}",
