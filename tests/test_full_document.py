@@ -21,6 +21,7 @@ from typing import Any
 
 import httpx
 import pytest
+import yaml
 from openapi_python_client import strings
 from openapi_python_client.config import Config, ConfigFile, MetaType
 from openapi_python_client.parser import GeneratorData
@@ -30,7 +31,16 @@ from scripts.spec_import.pointer import from_tokens
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(300)]  # one shared generation and a mypy run of ~2,300 files
 
-UPSTREAM = sorted((OPENAPI_DIR / "upstream").glob("elevenlabs-openapi-*.json.gz"))[-1]
+
+def _recorded_upstream() -> Path:
+    """The whole upstream document among the recorded sources of the spec (SOURCE.yaml), whatever its file is named
+    (`make sync SRC=https://...` stores it as openapi.json.gz): the largest of them."""
+    folder = OPENAPI_DIR / "upstream"
+    record = yaml.safe_load((folder / "SOURCE.yaml").read_text(encoding="utf-8"))
+    return max((folder / source["file"] for source in record["sources"]), key=lambda path: path.stat().st_size)
+
+
+UPSTREAM = _recorded_upstream()
 PACKAGE = "full_api_client"  # the generated package under its own name, beside the real one
 METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 
