@@ -6,12 +6,15 @@ that holds the whole spec as one resource, so `#/components/schemas/...` referen
 
 from __future__ import annotations
 
+import contextlib
+import datetime
 import json
+import re
 from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
@@ -45,8 +48,31 @@ _OPENAPI_ONLY = {"example", "discriminator", "xml", "externalDocs"}
 
 
 def canonical_json(value: Any) -> str:
-    """Bodies compared as JSON text: Python's == says 1 == 1.0 == True, JSON does not, and neither may a round trip."""
-    return json.dumps(value, sort_keys=True)
+    """Bodies compared as JSON text: Python's == says 1 == 1.0 == True, JSON does not, and neither may a round trip.
+
+    Formatted strings are compared by what they mean: a model writes a date-time back in Python's ISO form
+    (`+00:00` for a received `Z`, six fractional digits) and a UUID in lower case. Other strings pass unchanged,
+    so a field the client leaves as text still has to round-trip character for character.
+    """
+    return json.dumps(_formatted_as_parsed(value), sort_keys=True)
+
+
+_DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})", re.ASCII)
+_UUID = re.compile(r"[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}", re.ASCII)
+
+
+def _formatted_as_parsed(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _formatted_as_parsed(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_formatted_as_parsed(item) for item in value]
+    if isinstance(value, str):
+        if _DATE_TIME.fullmatch(value):
+            with contextlib.suppress(ValueError):  # e.g. hour 24: not a date-time after all, compared as text
+                return datetime.datetime.fromisoformat(value).isoformat()
+        elif _UUID.fullmatch(value):
+            return value.lower()
+    return value
 
 
 class SpecLookupError(LookupError):
@@ -95,9 +121,16 @@ def schema_name_at(pointer: str) -> str:
     return ref.removeprefix(prefix)
 
 
+# The formats strict parsing checks; jsonschema checks a format only when asked to, "date-time" only with
+# rfc3339-validator installed (a dev dependency).
+FORMATS = FormatChecker(formats=("date-time", "date", "uuid"))
+if set(FORMATS.checkers) != {"date-time", "date", "uuid"}:
+    raise ImportError(f"jsonschema can check only {sorted(FORMATS.checkers)} here: is rfc3339-validator installed?")
+
+
 @cache
 def validator(pointer: str) -> Draft202012Validator:
-    return Draft202012Validator({"$ref": SPEC_URI + pointer}, registry=_registry())
+    return Draft202012Validator({"$ref": SPEC_URI + pointer}, registry=_registry(), format_checker=FORMATS)
 
 
 def violations(pointer: str, body: Any) -> list[str]:

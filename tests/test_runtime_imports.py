@@ -1,4 +1,4 @@
-"""What importing the package loads: models on first use, dateutil only when a date is checked."""
+"""What importing the package loads (models on first use, no dateutil), and how formatted strings are checked."""
 
 from __future__ import annotations
 
@@ -51,9 +51,33 @@ def test_an_unknown_model_name_is_an_attribute_error() -> None:
         exec("from elevenlabs_user_client.models import NoSuchModel")
 
 
-@pytest.mark.parametrize(
-    ("kind", "value", "ok"),
-    [("date-time", "2026-08-22T10:00:00Z", True), ("date", "2026-08-22", True), ("date-time", "yesterday", False)],
-)
-def test_date_checks_import_their_parser_when_needed(kind: str, value: str, ok: bool) -> None:
-    assert _validation._type_ok(kind, value) is ok
+# Strict holds formatted strings to the spec's syntax (RFC 3339, hyphenated UUID); lenient takes whatever the
+# generated parser's conversion takes, and nothing it would refuse (that would end the call in a raw ValueError).
+FORMATTED = [
+    # kind, value, strict, lenient
+    ("date-time", "2026-08-22T10:00:00Z", True, True),
+    ("date-time", "2026-08-22T10:00:00.123456789+02:00", True, True),
+    ("date-time", "2026-08-22T10:00:00", False, True),  # no offset: not RFC 3339
+    ("date-time", "2026-08-22", False, True),
+    ("date-time", "2026-08-22 10:00:00Z", False, True),
+    ("date-time", "2026-08-22T24:00:00Z", False, False),
+    ("date-time", "2026-02-30T10:00:00Z", False, False),
+    ("date-time", "2026", False, False),  # dateutil's isoparse takes this; the generated parser does not
+    ("date-time", "", False, False),
+    ("date-time", "yesterday", False, False),
+    ("date", "2026-08-22", True, True),
+    ("date", "20260822", False, True),
+    ("date", "2026-08-32", False, False),
+    ("date", "2026-08-22T10:00:00Z", False, False),
+    ("uuid", "123e4567-e89b-12d3-a456-426614174000", True, True),
+    ("uuid", "123E4567-E89B-12D3-A456-426614174000", True, True),
+    ("uuid", "123e4567e89b12d3a456426614174000", False, True),
+    ("uuid", "123e4567-e89b-12d3-a456-42661417400", False, False),
+    ("uuid", "", False, False),
+]
+
+
+@pytest.mark.parametrize(("kind", "value", "strict", "lenient"), FORMATTED)
+def test_formatted_strings_strict_and_lenient(kind: str, value: str, strict: bool, lenient: bool) -> None:
+    assert _validation._type_ok(kind, value) is strict
+    assert _validation._type_ok(kind, value, lenient=True) is lenient
