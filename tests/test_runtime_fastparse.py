@@ -9,17 +9,21 @@ that conforms to the spec it must not decline (else the speed it exists for is s
 from __future__ import annotations
 
 import copy
+import datetime
 import json
+import uuid
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+import attrs
 import elevenlabs_user_client.models as models
 import pytest
 import spec_schemas
 import yaml
 from elevenlabs_user_client import _drift, _fastparse, _validation
+from elevenlabs_user_client.types import UNSET, Unset
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
@@ -196,34 +200,109 @@ def test_a_string_in_an_enum_or_string_union_becomes_the_enum_member_as_the_gene
 
 
 def test_a_schema_the_fast_pass_does_not_take_leaves_the_model_to_the_checked_path() -> None:
-    # A date field, as ElevenLabs may add: its model has no plan, and the test helpers above see it.
+    # A literal enum (no class), as ElevenLabs may add: its model has no plan, and the test helpers above see it.
     from elevenlabs_user_client.models.price import Price
 
     real = Price.json_shape()
-    dated = {**real, "properties": {**real["properties"], "at": ({"type": "date-time"}, False, "at")}}
+    literal = {**real, "properties": {**real["properties"], "kind": ({"enum": ["a"], "name": "Kind"}, False, "kind")}}
 
-    class DatedPrice(Price):
+    class KindedPrice(Price):
         @classmethod
         def json_shape(cls) -> dict[str, Any]:
-            return dated
+            return literal
 
-    assert _fastparse._plan(DatedPrice) is None
-    assert not fast_pass_supports(DatedPrice)
+    assert _fastparse._plan(KindedPrice) is None
+    assert not fast_pass_supports(KindedPrice)
     assert fast_pass_supports(Price)
 
 
+@attrs.define
+class Stamped:
+    """A model with the formatted strings today's spec lacks, written as the generator writes one."""
+
+    at: datetime.datetime
+    day: datetime.date | None | Unset = UNSET
+    ref: uuid.UUID | Unset = UNSET
+
+    @classmethod
+    def json_shape(cls) -> dict[str, Any]:
+        return {
+            "name": "Stamped",
+            "properties": {
+                "at": ({"type": "date-time"}, True, "at"),
+                "day": ({"any_of": [{"type": "date"}, {"type": "null"}]}, False, "day"),
+                "ref": ({"type": "uuid"}, False, "ref"),
+            },
+            "extra": "drop",
+        }
+
+
+STAMPS = [
+    # body, lenient result (None: declined), strict result
+    (
+        {"at": "2026-08-22T10:00:00Z", "day": "2026-08-22", "ref": "123e4567-e89b-12d3-a456-426614174000"},
+        Stamped(
+            datetime.datetime(2026, 8, 22, 10, tzinfo=datetime.UTC),
+            datetime.date(2026, 8, 22),
+            uuid.UUID("123e4567-e89b-12d3-a456-426614174000"),
+        ),
+        "same",
+    ),
+    ({"at": "2026-08-22T10:00:00.5+02:00", "day": None}, "converted", "same"),
+    ({"at": "2026-08-22T10:00:00"}, Stamped(datetime.datetime(2026, 8, 22, 10)), None),  # no offset: not RFC 3339
+    ({"at": "2026-08-22T10:00:00Z", "ref": "123e4567e89b12d3a456426614174000"}, "converted", None),
+    ({"at": "2026"}, None, None),  # the conversion refuses it: the checked path makes it a broken field
+    ({"at": "2026-08-22T24:00:00Z"}, None, None),
+    ({"at": "2026-08-22T10:00:00Z", "day": "2026-02-30"}, None, None),
+    ({"at": 1766397600}, None, None),
+]
+
+
+@pytest.mark.parametrize(("body", "lenient", "strict"), STAMPS)
+def test_formatted_strings_convert_as_the_generated_parser_converts_them(body: Any, lenient: Any, strict: Any) -> None:
+    def generated(body: dict[str, Any]) -> Stamped:  # the generator's templates: fromisoformat, UUID
+        day = body.get("day", UNSET)
+        ref = body.get("ref", UNSET)
+        return Stamped(
+            datetime.datetime.fromisoformat(body["at"]),
+            day if day is None or day is UNSET else datetime.date.fromisoformat(day),
+            ref if ref is UNSET else uuid.UUID(ref),
+        )
+
+    expected_lenient = generated(body) if lenient == "converted" else lenient
+    expected_strict = expected_lenient if strict == "same" else strict
+    for is_strict, expected in ((False, expected_lenient), (True, expected_strict)):
+        parsed = _fastparse.parse_fast(Stamped, copy.deepcopy(body), strict=is_strict)
+        assert parsed == expected
+        if parsed is not None:
+            assert [type(getattr(parsed, f.name)) for f in attrs.fields(Stamped)] == [
+                type(getattr(expected, f.name)) for f in attrs.fields(Stamped)
+            ]
+
+
+def test_a_union_of_a_date_and_a_string_is_left_to_the_checked_path() -> None:
+    # Which one the generator makes of "2026-08-22" there is its own to say.
+    with pytest.raises(_fastparse._Unsupported):
+        _fastparse._Value({"any_of": [{"type": "date"}, {"type": "string"}]})
+
+
 PLAIN_TYPES = {"string", "integer", "number", "boolean", "null"}
+FORMATTED_TYPES = {"date-time", "date", "uuid"}
 
 
 def only_taken_kinds(shape: dict[str, Any]) -> bool:
-    """The rule the fast pass follows, restated: plain types, consts, enums with their class, models, lists of
-    these, and unions with at most one converting member or only models."""
+    """The rule the fast pass follows, restated: plain types, consts, enums with their class, models, formatted
+    strings, lists of these, and unions with at most one converting member (or only models), where a formatted
+    string is never beside a plain string."""
     options = shape.get("any_of", [shape])
-    converting = [o for o in options if "enum" in o or "model" in o or "list" in o]
+    converting = [o for o in options if "enum" in o or "model" in o or "list" in o or o.get("type") in FORMATTED_TYPES]
     if len(converting) > 1 and not all("model" in o for o in converting):
         return False
+    types = {o.get("type") for o in options}
+    if types & FORMATTED_TYPES and "string" in types:
+        return False
     for option in options:
-        if "type" in option and option["type"] not in PLAIN_TYPES:
+        if "type" in option and option["type"] not in PLAIN_TYPES | FORMATTED_TYPES:
             return False
         if "enum" in option and "class" not in option:
             return False

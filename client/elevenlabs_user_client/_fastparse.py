@@ -4,7 +4,7 @@ The checked path walks a body twice: once to check it against the schema (_valid
 generator's parser. Here one walk does both, driven by the same prepared schema (`json_shape()`): each value is
 checked by its exact type and converted as the generator's parser converts it (an enum value to its member, an object
 to its model, a list item by item; anything else is kept as it came). Whatever this pass does not take on (a value of
-an unexpected type, a missing required field, a union of several models, a date) makes it return None, and the
+an unexpected type, a missing required field, a date the conversion refuses) makes it return None, and the
 checked path parses the body instead: so a model returned here is the one the checked path returns.
 """
 
@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from ._types import UNSET
-from ._validation import _CHECKED, EXACT_TYPES, MISSING, SchemaModel, _check, _model_fields
+from ._validation import _CHECKED, EXACT_TYPES, MISSING, TEXT_FORMATS, SchemaModel, _check, _model_fields, text_value
 
 M = TypeVar("M", bound=SchemaModel)
 
@@ -20,13 +20,13 @@ M = TypeVar("M", bound=SchemaModel)
 # costs about a millisecond, which a process that parses a model once or twice should not pay.
 COMPILE_AFTER = 8
 # What a value is converted by (see _Value.how).
-_KEEP, _ENUM, _MODEL, _LIST, _MODELS = range(5)
+_KEEP, _ENUM, _MODEL, _LIST, _MODELS, _TEXT = range(6)
 # What the generator's union parsing catches when a member does not fit (templates/property_templates/union_property).
 _MEMBER_ERRORS = (TypeError, ValueError, AttributeError, KeyError)
 
 
 class _Unsupported(Exception):
-    """A schema this pass leaves to the checked path (a date, a union of several models, ...)."""
+    """A schema this pass leaves to the checked path (a literal enum, a union of two converting members, ...)."""
 
 
 class _Value:
@@ -52,12 +52,17 @@ class _Value:
             self._add(option)
         if self.how == _ENUM:
             self.kept -= {str}  # the generator tries an enum member before keeping a string as it came
+        if self.how == _TEXT and str in self.kept:
+            raise _Unsupported("a string that may or may not be a date")  # which one the generator picks is its own
 
     def _add(self, option: Mapping[str, Any]) -> None:
         if "type" in option:
-            if option["type"] not in EXACT_TYPES:
-                raise _Unsupported(option["type"])  # dates, uuids: converted by the generator, left to it
-            self.kept |= EXACT_TYPES[option["type"]]
+            if option["type"] in TEXT_FORMATS:  # a date-time, date or uuid: converted from a string
+                self._converting(_TEXT, option["type"])
+            elif option["type"] in EXACT_TYPES:
+                self.kept |= EXACT_TYPES[option["type"]]
+            else:
+                raise _Unsupported(option["type"])
         elif "const" in option:
             self.consts += ((type(option["const"]), option["const"]),)
         elif "enum" in option and "class" in option:
@@ -126,6 +131,11 @@ def _convert(spec: _Value, value: Any, strict: bool) -> Any:
         return spec.target(value) if member is None else member
     if how == _MODEL and type(value) is dict:
         return _parse(spec.target, value, strict)
+    if how == _TEXT and type(value) is str:
+        converted = text_value(spec.target, value, not strict)
+        if converted is MISSING:
+            raise _Bail
+        return converted
     if how == _LIST and type(value) is list:
         items = spec.target
         if items.anything:

@@ -79,7 +79,7 @@ def _type_ok(kind: str, value: object, lenient: bool = False) -> bool:
         return isinstance(value, int | float) and not isinstance(value, bool)
     if not isinstance(value, str):
         return False
-    return kind not in _TEXT_SYNTAX or _text_ok(kind, value, lenient)
+    return kind not in _TEXT_SYNTAX or text_value(kind, value, lenient) is not MISSING
 
 
 # What the spec's formats mean (RFC 3339 date-time and full-date, RFC 4122's hyphenated UUID): strict mode holds a
@@ -89,29 +89,28 @@ _TEXT_SYNTAX = {
     "date": r"\d{4}-\d{2}-\d{2}",
     "uuid": r"[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}",
 }
+TEXT_FORMATS = frozenset(_TEXT_SYNTAX)
 
 
-def _text_ok(kind: str, value: str, lenient: bool) -> bool:
-    """Whether the generated parser's conversion of a formatted string (datetime.fromisoformat, date.fromisoformat,
-    UUID) accepts `value`: a check that passed what the conversion then refuses would end a lenient call in a raw
-    ValueError instead of a broken field. Strict: also in the spec's syntax."""
+def text_value(kind: str, value: str, lenient: bool) -> Any:
+    """A formatted string ("date-time", "date", "uuid") converted as the generated parser converts it
+    (datetime.fromisoformat, date.fromisoformat, UUID), or MISSING where that conversion refuses it, and in strict
+    mode also where it is not in the spec's syntax. The check and the fast pass both use it: a check that passed what
+    the conversion then refuses would end a lenient call in a raw ValueError instead of a broken field."""
     if not lenient and re.fullmatch(_TEXT_SYNTAX[kind], value, re.ASCII) is None:
-        return False
+        return MISSING
     try:
         if kind == "uuid":
             import uuid  # here, not at module level: few specs have UUIDs, and cold start counts every import
 
-            uuid.UUID(value)
-        elif kind == "date":
-            datetime.date.fromisoformat(value)
-        else:
-            datetime.datetime.fromisoformat(value)
+            return uuid.UUID(value)
+        if kind == "date":
+            return datetime.date.fromisoformat(value)
+        return datetime.datetime.fromisoformat(value)
     except ValueError:
-        return False
-    return True
+        return MISSING
 
 
-# JSON types whose values have exactly one Python type (bool is not an integer here).
 # The Python types of JSON values that pass a JSON type at a glance (bool is not an integer here, nor a number).
 EXACT_TYPES: dict[str, frozenset[type]] = {
     "string": frozenset({str}),
