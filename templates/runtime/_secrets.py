@@ -5,7 +5,6 @@ other libraries' messages: as is, escaped (repr, bytes repr, percent-encoding) a
 excerpt that stops in the middle of it).
 """
 
-import re
 import urllib.parse
 from collections import Counter
 from collections.abc import Collection, Mapping
@@ -16,8 +15,12 @@ _MIN_SECRET = 4  # masking a very short string would mangle ordinary text
 _MIN_PIECE = 6  # a cut piece at least this long is masked at a text's start or end
 # Header names whose values are secrets wherever a caller puts them (client headers, cookies).
 SECRET_HEADER_NAMES = frozenset({"xi-api-key", "authorization", "proxy-authorization", "x-api-key", "cookie"})
-# Characters an API key may hold: visible ASCII, the only bytes an HTTP header value carries unescaped.
-_KEY_CHARS = re.compile(r"[\x21-\x7e]+")
+
+
+def _is_key_char(char: str) -> bool:
+    """Whether an API key may hold `char`: visible ASCII, the only bytes an HTTP header value carries unescaped."""
+    return "!" <= char <= "~"
+
 
 # secret -> number of live clients holding it; forms -> the strings masked for it.
 _HOLDERS: Counter[str] = Counter()
@@ -35,8 +38,8 @@ def check_key(key: object, *, source: str) -> str:
     stripped = key.strip()
     if not stripped:
         raise SecretError(f"the API key from {source} is empty")
-    if not _KEY_CHARS.fullmatch(stripped):
-        position = next(i for i, c in enumerate(stripped) if not _KEY_CHARS.fullmatch(c))
+    if not all(map(_is_key_char, stripped)):
+        position = next(i for i, c in enumerate(stripped) if not _is_key_char(c))
         kind = "a non-ASCII character" if ord(stripped[position]) > 0x7E else "a control or space character"
         raise SecretError(
             f"the API key from {source} contains {kind} at position {position + 1} of {len(stripped)}: "
