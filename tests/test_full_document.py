@@ -188,6 +188,33 @@ def test_the_fast_pass_gives_the_checked_paths_model_for_every_schema_example(fu
     assert taken > 0
 
 
+def test_strict_parsing_checks_the_values_of_typed_maps_in_real_examples(full: Full) -> None:
+    # A map of models (a workflow's edges): its values are checked like fields, one of them broken is named by path.
+    errors = importlib.import_module(f"{PACKAGE}.errors")
+    corrupted = 0
+    for model in full.parsed.models:
+        cls = getattr(
+            importlib.import_module(f"{PACKAGE}.models.{model.class_info.module_name}"), model.class_info.name
+        )
+        for _, example in _examples(model.data):
+            if not isinstance(example, dict) or _outcome(errors, cls.from_dict, example, strict=True) is not None:
+                continue
+            for name, (shape, _, _) in cls.json_shape()["properties"].items():
+                inner = shape.get("model")
+                value = example.get(name)
+                if inner is None or not isinstance(value, dict) or not value:
+                    continue
+                inner_shape = inner.json_shape()
+                if "model" not in inner_shape.get("extra_shape", {}) or set(value) & set(inner_shape["properties"]):
+                    continue
+                key = next(iter(value))
+                broken = {**example, name: {**value, key: "not an object"}}
+                problem = _outcome(errors, cls.from_dict, broken, strict=True)
+                assert problem is not None and f"{name}.{key}: expected object" in problem, (model.class_info.name, key)
+                corrupted += 1
+    assert corrupted > 0
+
+
 def test_every_success_response_example_parses_or_is_a_documented_upstream_defect(full: Full) -> None:
     errors = importlib.import_module(f"{PACKAGE}.errors")
     # Never called. Defects are what strict parsing refuses; lenient parsing (drift tolerated) must accept the rest.

@@ -280,6 +280,53 @@ def test_formatted_strings_convert_as_the_generated_parser_converts_them(body: A
             ]
 
 
+@attrs.define
+class Tally:
+    """A map of integers beside one declared field (`additionalProperties: {type: integer}`), as the generator writes
+    one: values kept as they came."""
+
+    total: int
+    additional_properties: dict[str, Any] = attrs.field(init=False, factory=dict)
+
+    @classmethod
+    def json_shape(cls) -> dict[str, Any]:
+        return {
+            "name": "Tally",
+            "extra": "keep",
+            "extra_shape": {"type": "integer"},
+            "properties": {"total": ({"type": "integer"}, True, "total")},
+        }
+
+
+@pytest.mark.parametrize(
+    ("body", "strict_problems"),
+    [
+        ({"total": 3}, []),
+        ({"total": 3, "a": 1, "b": 2}, []),
+        ({"total": 3, "a": 1, "b": "two"}, ["b: expected integer, got 'two'"]),
+        ({"total": "3", "a": None}, ["a: expected integer, got null", "total: expected integer, got '3'"]),
+    ],
+)
+def test_a_typed_map_has_its_values_checked_in_strict_mode(body: dict[str, Any], strict_problems: list[str]) -> None:
+    # ElevenLabs' full document has such maps (a workflow's edges and nodes); the generator's parser trusts them.
+    problems: list[str] = []
+    _validation._check({"model": Tally}, body, "", problems)
+    assert sorted(problems) == strict_problems
+    lenient: list[str] = []
+    _validation._check({"model": Tally}, body, "", lenient, lenient=True)
+    assert lenient == [p for p in strict_problems if p.startswith("total")]
+    # The fast pass keeps such values as they came: strict, it leaves a body with any of them to the check.
+    fast = _fastparse.parse_fast(Tally, copy.deepcopy(body), strict=True)
+    has_entries = len(body) > 1
+    assert (fast is None) == (has_entries or bool(strict_problems))
+    if not strict_problems and not has_entries:
+        assert fast == Tally(3)
+    lenient_fast = _fastparse.parse_fast(Tally, copy.deepcopy(body), strict=False)
+    if type(body["total"]) is int:
+        assert lenient_fast is not None
+        assert lenient_fast.additional_properties == {k: v for k, v in body.items() if k != "total"}
+
+
 def test_a_union_of_a_date_and_a_string_is_left_to_the_checked_path() -> None:
     # Which one the generator makes of "2026-08-22" there is its own to say.
     with pytest.raises(_fastparse._Unsupported):

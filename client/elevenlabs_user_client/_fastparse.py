@@ -87,7 +87,7 @@ class _Plan:
     """A model's fields (JSON name, Python name, required, the types kept as they came, the field's _Value), and
     what happens to fields the schema does not name."""
 
-    __slots__ = ("fields", "names", "extra", "uses", "compiled")
+    __slots__ = ("fields", "names", "extra", "typed_extra", "uses", "compiled")
 
     def __init__(self, model_cls: type[SchemaModel]) -> None:
         self.uses = 0
@@ -98,9 +98,12 @@ class _Plan:
             (name, python_name, required, spec.kept, spec) for name, python_name, required, spec in specs
         )
         self.names = frozenset(field[0] for field in self.fields)
-        self.extra = model_cls.json_shape().get("extra")
+        shape = model_cls.json_shape()
+        self.extra = shape.get("extra")
         if self.extra not in ("keep", "drop"):
             raise _Unsupported(f"extra fields: {self.extra}")  # converted by the generator (typed), or unknown
+        # A map of plain typed values (kept as they came): strict mode leaves a body with such fields to the check.
+        self.typed_extra = self.extra == "keep" and bool(shape.get("extra_shape"))
 
 
 _PLANS: dict[type[Any], _Plan | None] = {}
@@ -197,6 +200,8 @@ def _parse(model_cls: type[M], data: dict[str, Any], strict: bool) -> M:
             continue
         found += 1
         values[python_name] = value if type(value) in kept else _convert(spec, value, strict)
+    if strict and plan.typed_extra and found != len(data):
+        raise _Bail
     model = model_cls(**values)
     if plan.extra == "keep":
         extra = {} if found == len(data) else {key: v for key, v in data.items() if key not in plan.names}

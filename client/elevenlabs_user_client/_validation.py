@@ -139,6 +139,13 @@ def _model_fields(model_cls: type[SchemaModel]) -> tuple[str, list[_Field]]:
     return shape["name"], fields
 
 
+@functools.cache
+def _model_extra(model_cls: type[SchemaModel]) -> tuple[frozenset[str], Mapping[str, Any] | None]:
+    """A model's declared JSON names, and the shape the values of its other fields must have (None: any value)."""
+    shape = model_cls.json_shape()
+    return frozenset(shape["properties"]), shape.get("extra_shape") or None
+
+
 def _depth(problem: str) -> int:
     """How deep a problem's JSON path (before ": ") goes: one per field or index."""
     where = problem.split(": ", 1)[0]
@@ -168,6 +175,12 @@ def _check(
                     )
             elif type(field_value) not in (lenient_plain if lenient else plain):  # most values need no closer look
                 _check(field_shape, field_value, f"{path}.{name}" if path else name, problems, lenient)
+        if not lenient:  # strict: the values of a typed map too (the generator's parser would trust them)
+            names, extra_shape = _model_extra(shape["model"])
+            if extra_shape is not None:
+                for key, item in value.items():
+                    if key not in names:
+                        _check(extra_shape, item, f"{path}.{key}" if path else str(key), problems)
         return
     where = path or "$"
     if "type" in shape:

@@ -287,7 +287,8 @@ class ExtendedSubscriptionResponseModel:
     @classmethod
     def json_shape(cls) -> dict[str, Any]:
         """This model's schema as data: {"name": ..., "properties": {json name: (shape, required, python name)},
-        "extra": what the parser does with fields the schema does not name ("keep", "convert" or "drop")}."""
+        "extra": what the parser does with fields the schema does not name ("keep", "convert" or "drop"), and
+        "extra_shape": the shape of their values when the schema gives one (a map of typed values)}."""
         from ..models.invoice_response_model import InvoiceResponseModel  # noqa: PLC0415
         from ..models.pending_cancellation_response_model import PendingCancellationResponseModel  # noqa: PLC0415
         from ..models.pending_subscription_switch_response_model import PendingSubscriptionSwitchResponseModel  # noqa: PLC0415

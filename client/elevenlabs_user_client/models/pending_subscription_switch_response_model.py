@@ -68,7 +68,8 @@ class PendingSubscriptionSwitchResponseModel:
     @classmethod
     def json_shape(cls) -> dict[str, Any]:
         """This model's schema as data: {"name": ..., "properties": {json name: (shape, required, python name)},
-        "extra": what the parser does with fields the schema does not name ("keep", "convert" or "drop")}."""
+        "extra": what the parser does with fields the schema does not name ("keep", "convert" or "drop"), and
+        "extra_shape": the shape of their values when the schema gives one (a map of typed values)}."""
         return {
             "name": "PendingSubscriptionSwitchResponseModel",
             "extra": "keep",
