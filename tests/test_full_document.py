@@ -188,8 +188,10 @@ def test_the_fast_pass_gives_the_checked_paths_model_for_every_schema_example(fu
     assert taken > 0
 
 
-def test_strict_parsing_checks_the_values_of_typed_maps_in_real_examples(full: Full) -> None:
-    # A map of models (a workflow's edges): its values are checked like fields, one of them broken is named by path.
+def test_a_broken_entry_of_a_typed_map_is_named_strictly_and_left_out_leniently(full: Full) -> None:
+    # A map of models (a workflow's edges), one entry broken: strict parsing names it by path; lenient parsing returns
+    # the model, the other entries read normally, reading the broken one raises that problem, to_dict() gives back
+    # what was received.
     errors = importlib.import_module(f"{PACKAGE}.errors")
     corrupted = 0
     for model in full.parsed.models:
@@ -199,18 +201,25 @@ def test_strict_parsing_checks_the_values_of_typed_maps_in_real_examples(full: F
         for _, example in _examples(model.data):
             if not isinstance(example, dict) or _outcome(errors, cls.from_dict, example, strict=True) is not None:
                 continue
-            for name, (shape, _, _) in cls.json_shape()["properties"].items():
+            for name, (shape, _, python_name) in cls.json_shape()["properties"].items():
                 inner = shape.get("model")
                 value = example.get(name)
-                if inner is None or not isinstance(value, dict) or not value:
+                if inner is None or not isinstance(value, dict) or len(value) < 2:
                     continue
                 inner_shape = inner.json_shape()
                 if "model" not in inner_shape.get("extra_shape", {}) or set(value) & set(inner_shape["properties"]):
                     continue
-                key = next(iter(value))
+                key, other = list(value)[:2]
                 broken = {**example, name: {**value, key: "not an object"}}
                 problem = _outcome(errors, cls.from_dict, broken, strict=True)
                 assert problem is not None and f"{name}.{key}: expected object" in problem, (model.class_info.name, key)
+                parsed = cls.from_dict(copy.deepcopy(broken))
+                entries = getattr(parsed, python_name)
+                with pytest.raises(errors.ResponseValidationError, match=re.escape(f"{name}.{key}: expected object")):
+                    entries[key]
+                assert key not in entries
+                assert type(entries[other]).__name__ == inner_shape["extra_shape"]["model"].__name__
+                assert parsed.to_dict() == broken
                 corrupted += 1
     assert corrupted > 0
 

@@ -54,7 +54,7 @@ def compile_parser(model_cls: type[Any], plan: "plan_of._Plan") -> Parser | None
         else:
             lines.append(f"            {value} = convert(S{i}, {value}, strict)")
     if plan.typed_extra:
-        lines += ["    if strict and found != len(d):", "        raise Bail"]
+        lines += ["    if found != len(d):", "        raise Bail"]
     lines.append(f"    model = cls({', '.join(f'{name}=v{i}' for i, name in enumerate(python_names))})")
     if plan.extra == "keep":
         lines.append(

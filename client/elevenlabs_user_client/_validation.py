@@ -175,12 +175,11 @@ def _check(
                     )
             elif type(field_value) not in (lenient_plain if lenient else plain):  # most values need no closer look
                 _check(field_shape, field_value, f"{path}.{name}" if path else name, problems, lenient)
-        if not lenient:  # strict: the values of a typed map too (the generator's parser would trust them)
-            names, extra_shape = _model_extra(shape["model"])
-            if extra_shape is not None:
-                for key, item in value.items():
-                    if key not in names:
-                        _check(extra_shape, item, f"{path}.{key}" if path else str(key), problems)
+        names, extra_shape = _model_extra(shape["model"])
+        if extra_shape is not None:  # the values of a typed map too (the generator's parser would trust them)
+            for key, item in value.items():
+                if key not in names:
+                    _check(extra_shape, item, f"{path}.{key}" if path else str(key), problems, lenient)
         return
     where = path or "$"
     if "type" in shape:

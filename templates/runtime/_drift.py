@@ -19,7 +19,16 @@ import attrs
 
 from ._fastparse import parse_fast
 from ._logging import logger
-from ._validation import _CHECKED, SchemaModel, _check, _depth, _got, _model_fields, lenient_parse_error
+from ._validation import (
+    _CHECKED,
+    SchemaModel,
+    _check,
+    _depth,
+    _got,
+    _model_extra,
+    _model_fields,
+    lenient_parse_error,
+)
 from .errors import ResponseDecodeError, ResponseValidationError, decode_json
 
 M = TypeVar("M", bound=SchemaModel)
@@ -41,12 +50,15 @@ class DriftedFieldError(ResponseValidationError, AttributeError):
 
 
 class Drift:
-    """What a drifted model keeps: the body as received, and each broken field's problem."""
+    """What a drifted model keeps: the body as received, each broken field's problem, and each broken entry's (a
+    value of a typed map that does not fit: left out of `additional_properties`)."""
 
-    __slots__ = ("model", "received", "broken")
+    __slots__ = ("model", "received", "broken", "entries")
 
-    def __init__(self, model: str, received: Mapping[str, Any], broken: dict[str, str]) -> None:
-        self.model, self.received, self.broken = model, received, broken
+    def __init__(
+        self, model: str, received: Mapping[str, Any], broken: dict[str, str], entries: dict[str, str] | None = None
+    ) -> None:
+        self.model, self.received, self.broken, self.entries = model, received, broken, entries or {}
 
 
 def _paths_of(value: Any, path: str, into: dict[int, str]) -> None:
@@ -145,16 +157,28 @@ def _parse_drifted(model_cls: type[M], data: Mapping[str, Any]) -> M:
         if local:
             broken[python_name] = "; ".join(local)
             patched[name] = _placeholder(shape)
+    entries: dict[str, str] = {}
+    names, extra_shape = _model_extra(model_cls)
+    if extra_shape is not None:  # a typed map: an entry that does not fit is left out, like a broken field
+        for key, item in data.items():
+            if key not in names:
+                local = []
+                _check(extra_shape, item, f"{prefix}.{key}" if prefix else str(key), local, lenient=True, deep=False)
+                if local:
+                    entries[key] = "; ".join(local)
+                    del patched[key]
     try:
         model = model_cls._from_dict_lenient(patched)
     except _PARSE_ERRORS as err:
         error = lenient_parse_error(model_cls, data, err)
         raise error from error.__cause__
-    if broken:
+    if broken or entries:
         for python_name, problem in broken.items():
             delattr(model, python_name)  # an unset slot: reading it goes to the model's __getattr__
             _warn_once(problem, model_name)
-        model._drift = Drift(model_name, data, broken)  # type: ignore[attr-defined]
+        for problem in entries.values():
+            _warn_once(problem, model_name)
+        model._drift = Drift(model_name, data, broken, entries)  # type: ignore[attr-defined]
     return model
 
 
@@ -271,6 +295,15 @@ def broken_field(model: object, name: str) -> NoReturn:
     if isinstance(drift, Drift) and name in drift.broken:
         raise DriftedFieldError(drift.model, [drift.broken[name]])
     raise AttributeError(f"{type(model).__name__!r} object has no attribute {name!r}")
+
+
+def broken_entry(model: object, key: str) -> NoReturn:
+    """What reading a missing key of a typed map model raises (its __getitem__): the entry's problem when the
+    response broke it, else KeyError."""
+    drift = object.__getattribute__(model, "_drift")
+    if isinstance(drift, Drift) and key in drift.entries:
+        raise DriftedFieldError(drift.model, [drift.entries[key]])
+    raise KeyError(key)
 
 
 def received(model: object) -> dict[str, Any] | None:

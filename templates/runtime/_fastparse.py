@@ -102,7 +102,8 @@ class _Plan:
         self.extra = shape.get("extra")
         if self.extra not in ("keep", "drop"):
             raise _Unsupported(f"extra fields: {self.extra}")  # converted by the generator (typed), or unknown
-        # A map of plain typed values (kept as they came): strict mode leaves a body with such fields to the check.
+        # A map of plain typed values (kept as they came): a body with entries in it is left to the check, which
+        # looks at each value (and, lenient, leaves out one that does not fit).
         self.typed_extra = self.extra == "keep" and bool(shape.get("extra_shape"))
 
 
@@ -200,7 +201,7 @@ def _parse(model_cls: type[M], data: dict[str, Any], strict: bool) -> M:
             continue
         found += 1
         values[python_name] = value if type(value) in kept else _convert(spec, value, strict)
-    if strict and plan.typed_extra and found != len(data):
+    if plan.typed_extra and found != len(data):
         raise _Bail
     model = model_cls(**values)
     if plan.extra == "keep":

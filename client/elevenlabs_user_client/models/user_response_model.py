@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._drift import Drift, broken_field, lenient_parse, received, with_drift_repr
+from .._drift import Drift, broken_entry, broken_field, lenient_parse, received, with_drift_repr
 from ..models.seat_type import SeatType
 from ..types import UNSET, Unset, mask_secret, mask_secret_keys, validate_response
 
@@ -326,7 +326,10 @@ class UserResponseModel:
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
+        try:
+            return self.additional_properties[key]
+        except KeyError:
+            broken_entry(self, key)  # drift: an entry the response broke raises its problem
 
     def __setitem__(self, key: str, value: Any) -> None:
         self.additional_properties[key] = value
