@@ -135,23 +135,28 @@ def _examples(holder: Any) -> Iterator[tuple[str, Any]]:
         yield f"examples/{key}", getattr(value, "value", value)
 
 
-def test_every_schema_example_parses_or_is_a_documented_upstream_defect(full: Full) -> None:
-    errors = importlib.import_module(f"{PACKAGE}.errors")
-    defects: dict[str, str] = {}
-    parsed = 0
+def _schema_examples(full: Full) -> Iterator[tuple[str, Any, Any]]:
+    """(JSON pointer, model class, example) for every example a schema of the document carries. A component's model
+    is named by its reference ("/components/schemas/X"); only those carry examples."""
     for model in full.parsed.models:
         module = importlib.import_module(f"{PACKAGE}.models.{model.class_info.module_name}")
         cls = getattr(module, model.class_info.name)
         for where, example in _examples(model.data):
-            # A component's model is named by its reference ("/components/schemas/X"); only those carry examples.
-            at = f"{model.name.get_untrusted_value()}/{where}"
-            lenient = _outcome(errors, cls.from_dict, example)
-            strict = _outcome(errors, cls.from_dict, example, strict=True)
-            assert lenient is None or strict is not None, f"{at}: lenient parsing refused what strict accepts"
-            if strict is None:
-                parsed += 1
-            else:
-                defects[at] = strict
+            yield f"{model.name.get_untrusted_value()}/{where}", cls, example
+
+
+def test_every_schema_example_parses_or_is_a_documented_upstream_defect(full: Full) -> None:
+    errors = importlib.import_module(f"{PACKAGE}.errors")
+    defects: dict[str, str] = {}
+    parsed = 0
+    for at, cls, example in _schema_examples(full):
+        lenient = _outcome(errors, cls.from_dict, example)
+        strict = _outcome(errors, cls.from_dict, example, strict=True)
+        assert lenient is None or strict is not None, f"{at}: lenient parsing refused what strict accepts"
+        if strict is None:
+            parsed += 1
+        else:
+            defects[at] = strict
     assert parsed > 0
     listed = _documented_defects()
     unlisted = {at: why for at, why in defects.items() if at not in listed}
@@ -168,23 +173,18 @@ def test_the_fast_pass_gives_the_checked_paths_model_for_every_schema_example(fu
     validation = importlib.import_module(f"{PACKAGE}._validation")
     drift = importlib.import_module(f"{PACKAGE}._drift")
     taken = 0
-    for model in full.parsed.models:
-        cls = getattr(
-            importlib.import_module(f"{PACKAGE}.models.{model.class_info.module_name}"), model.class_info.name
-        )
-        for where, example in _examples(model.data):
-            for strict in (False, True):
-                fast = fastparse.parse_fast(cls, copy.deepcopy(example), strict=strict)
-                if fast is None:
-                    continue
-                problems: list[str] = []
-                validation._check({"model": cls}, example, "", problems, lenient=not strict)
-                at = f"{model.name.get_untrusted_value()}/{where} (strict={strict})"
-                assert not problems, f"{at}: the fast pass took an example the check refuses: {problems}"
-                reference = drift.parse_checked(cls, copy.deepcopy(example))
-                assert fast == reference, at
-                assert repr(fast) == repr(reference), at
-                taken += 1
+    for at, cls, example in _schema_examples(full):
+        for strict in (False, True):
+            fast = fastparse.parse_fast(cls, copy.deepcopy(example), strict=strict)
+            if fast is None:
+                continue
+            problems: list[str] = []
+            validation._check({"model": cls}, example, "", problems, lenient=not strict)
+            assert not problems, f"{at} (strict={strict}): the fast pass took an example the check refuses: {problems}"
+            reference = drift.parse_checked(cls, copy.deepcopy(example))
+            assert fast == reference, f"{at} (strict={strict})"
+            assert repr(fast) == repr(reference), f"{at} (strict={strict})"
+            taken += 1
     assert taken > 0
 
 
@@ -194,33 +194,29 @@ def test_a_broken_entry_of_a_typed_map_is_named_strictly_and_left_out_leniently(
     # what was received.
     errors = importlib.import_module(f"{PACKAGE}.errors")
     corrupted = 0
-    for model in full.parsed.models:
-        cls = getattr(
-            importlib.import_module(f"{PACKAGE}.models.{model.class_info.module_name}"), model.class_info.name
-        )
-        for _, example in _examples(model.data):
-            if not isinstance(example, dict) or _outcome(errors, cls.from_dict, example, strict=True) is not None:
+    for at, cls, example in _schema_examples(full):
+        if not isinstance(example, dict) or _outcome(errors, cls.from_dict, example, strict=True) is not None:
+            continue
+        for name, (shape, _, python_name) in cls.json_shape()["properties"].items():
+            inner = shape.get("model")
+            value = example.get(name)
+            if inner is None or not isinstance(value, dict) or len(value) < 2:
                 continue
-            for name, (shape, _, python_name) in cls.json_shape()["properties"].items():
-                inner = shape.get("model")
-                value = example.get(name)
-                if inner is None or not isinstance(value, dict) or len(value) < 2:
-                    continue
-                inner_shape = inner.json_shape()
-                if "model" not in inner_shape.get("extra_shape", {}) or set(value) & set(inner_shape["properties"]):
-                    continue
-                key, other = list(value)[:2]
-                broken = {**example, name: {**value, key: "not an object"}}
-                problem = _outcome(errors, cls.from_dict, broken, strict=True)
-                assert problem is not None and f"{name}.{key}: expected object" in problem, (model.class_info.name, key)
-                parsed = cls.from_dict(copy.deepcopy(broken))
-                entries = getattr(parsed, python_name)
-                with pytest.raises(errors.ResponseValidationError, match=re.escape(f"{name}.{key}: expected object")):
-                    entries[key]
-                assert key not in entries
-                assert type(entries[other]).__name__ == inner_shape["extra_shape"]["model"].__name__
-                assert parsed.to_dict() == broken
-                corrupted += 1
+            inner_shape = inner.json_shape()
+            if "model" not in inner_shape.get("extra_shape", {}) or set(value) & set(inner_shape["properties"]):
+                continue
+            key, other = list(value)[:2]
+            broken = {**example, name: {**value, key: "not an object"}}
+            problem = _outcome(errors, cls.from_dict, broken, strict=True)
+            assert problem is not None and f"{name}.{key}: expected object" in problem, (at, key)
+            parsed = cls.from_dict(copy.deepcopy(broken))
+            entries = getattr(parsed, python_name)
+            with pytest.raises(errors.ResponseValidationError, match=re.escape(f"{name}.{key}: expected object")):
+                entries[key]
+            assert key not in entries
+            assert type(entries[other]).__name__ == inner_shape["extra_shape"]["model"].__name__
+            assert parsed.to_dict() == broken
+            corrupted += 1
     assert corrupted > 0
 
 
