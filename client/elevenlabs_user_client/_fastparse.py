@@ -12,7 +12,17 @@ from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from ._types import UNSET
-from ._validation import _CHECKED, EXACT_TYPES, MISSING, TEXT_FORMATS, SchemaModel, _check, _model_fields, text_value
+from ._validation import (
+    _CHECKED,
+    EXACT_TYPES,
+    MISSING,
+    TEXT_FORMATS,
+    SchemaModel,
+    _check,
+    _model_extra,
+    _model_fields,
+    text_value,
+)
 
 M = TypeVar("M", bound=SchemaModel)
 
@@ -97,14 +107,12 @@ class _Plan:
         self.fields = tuple(
             (name, python_name, required, spec.kept, spec) for name, python_name, required, spec in specs
         )
-        self.names = frozenset(field[0] for field in self.fields)
-        shape = model_cls.json_shape()
-        self.extra = shape.get("extra")
+        self.names, self.extra, extra_shape = _model_extra(model_cls)
         if self.extra not in ("keep", "drop"):
             raise _Unsupported(f"extra fields: {self.extra}")  # converted by the generator (typed), or unknown
         # A map of plain typed values (kept as they came): a body with entries in it is left to the check, which
         # looks at each value (and, lenient, leaves out one that does not fit).
-        self.typed_extra = self.extra == "keep" and bool(shape.get("extra_shape"))
+        self.typed_extra = self.extra == "keep" and extra_shape is not None
 
 
 _PLANS: dict[type[Any], _Plan | None] = {}

@@ -158,7 +158,7 @@ def _parse_drifted(model_cls: type[M], data: Mapping[str, Any]) -> M:
             broken[python_name] = "; ".join(local)
             patched[name] = _placeholder(shape)
     entries: dict[str, str] = {}
-    names, extra_shape = _model_extra(model_cls)
+    names, _, extra_shape = _model_extra(model_cls)
     if extra_shape is not None:  # a typed map: an entry that does not fit is left out, like a broken field
         for key, item in data.items():
             if key not in names:

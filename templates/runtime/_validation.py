@@ -1,4 +1,5 @@
-"""Schema checks of response bodies (strict mode)."""
+"""Schema checks of response bodies: every violation for strict mode, what drift is for lenient mode, and what a
+formatted string (date-time, date, uuid) converts to."""
 
 import datetime
 import functools
@@ -140,10 +141,11 @@ def _model_fields(model_cls: type[SchemaModel]) -> tuple[str, list[_Field]]:
 
 
 @functools.cache
-def _model_extra(model_cls: type[SchemaModel]) -> tuple[frozenset[str], Mapping[str, Any] | None]:
-    """A model's declared JSON names, and the shape the values of its other fields must have (None: any value)."""
+def _model_extra(model_cls: type[SchemaModel]) -> tuple[frozenset[str], str | None, Mapping[str, Any] | None]:
+    """A model's declared JSON names, what its parser does with other fields ("keep", "convert", "drop"), and the
+    shape their values must have (None: any value)."""
     shape = model_cls.json_shape()
-    return frozenset(shape["properties"]), shape.get("extra_shape") or None
+    return frozenset(shape["properties"]), shape.get("extra"), shape.get("extra_shape") or None
 
 
 def _depth(problem: str) -> int:
@@ -175,7 +177,7 @@ def _check(
                     )
             elif type(field_value) not in (lenient_plain if lenient else plain):  # most values need no closer look
                 _check(field_shape, field_value, f"{path}.{name}" if path else name, problems, lenient)
-        names, extra_shape = _model_extra(shape["model"])
+        names, _, extra_shape = _model_extra(shape["model"])
         if extra_shape is not None:  # the values of a typed map too (the generator's parser would trust them)
             for key, item in value.items():
                 if key not in names:
@@ -249,9 +251,7 @@ def validate_response(model_cls: type[M], data: object) -> M:
     problems = schema_violations(model_cls, data)
     if problems or not isinstance(data, Mapping):
         raise ResponseValidationError(model_cls.__name__, problems)
-    # A body strict accepts, lenient accepts too: no second check.
-
-    return parse_checked(model_cls, data)
+    return parse_checked(model_cls, data)  # a body strict accepts, lenient accepts too: no second check
 
 
 def lenient_parse_error(model_cls: type[SchemaModel], data: object, err: Exception) -> ResponseValidationError:
