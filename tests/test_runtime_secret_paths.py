@@ -6,6 +6,9 @@ from __future__ import annotations
 import gc
 import logging
 import pickle
+import subprocess
+import sys
+import textwrap
 import traceback
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -17,6 +20,8 @@ from conftest import CANARY_KEY
 from elevenlabs_user_client import AuthenticatedClient, Client, errors
 from elevenlabs_user_client.api.user import get_user
 from pytest_httpserver import HTTPServer
+
+from scripts.paths import CLIENT_DIR
 
 
 def _pieces(key: str, size: int = 6) -> list[str]:
@@ -181,6 +186,41 @@ def test_registered_keys_do_not_outlive_their_clients() -> None:
     del twin
     gc.collect()
     assert _secrets.registered_count() == before
+
+
+def test_log_filters_live_while_a_key_is_held_and_not_past_the_last_client() -> None:
+    # A fresh interpreter: this one holds clients of other tests. Left installed, the filters would keep the
+    # package's modules alive through shutdown (see _logging.release_logged_secret).
+    program = textwrap.dedent(
+        """
+        import gc, logging
+        from elevenlabs_user_client import AuthenticatedClient, Client
+
+        def filtered():
+            return [n for n in ("elevenlabs_user_client", "httpx", "httpcore.http11") if logging.getLogger(n).filters]
+
+        plain = Client(base_url="http://127.0.0.1:1")
+        assert filtered() == [], "a client without a key has nothing to mask"
+        first = AuthenticatedClient(base_url="http://127.0.0.1:1", token="sk-held-by-two-0001")
+        second = AuthenticatedClient(base_url="http://127.0.0.1:1", token="sk-held-by-two-0002")
+        assert filtered() == ["elevenlabs_user_client", "httpx", "httpcore.http11"]
+        del first
+        gc.collect()
+        assert len(filtered()) == 3, "another client still holds a key"
+        with_header = Client(base_url="http://127.0.0.1:1", headers={"xi-api-key": "sk-in-a-header-0003"})
+        del second
+        gc.collect()
+        assert len(filtered()) == 3, "a key passed as a header is held too"
+        del with_header
+        gc.collect()
+        assert filtered() == []
+        print("ok")
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", program], env={"PYTHONPATH": str(CLIENT_DIR)}, capture_output=True, text=True
+    )
+    assert done.stdout.strip() == "ok", done.stderr[-2000:]
 
 
 def _raise_401(url: str) -> None:

@@ -12,9 +12,9 @@ import httpx
 from . import _retry
 from ._body import DEFAULT_MAX_RESPONSE_BYTES
 from ._deadline import bound_by_deadline
-from ._logging import install_log_redaction
+from ._logging import hold_logged_secret, release_logged_secret
 from ._origin import BaseURLError, OriginGuard, check_base_url
-from ._secrets import SECRET_HEADER_NAMES, SecretError, check_key, mask_headers, register_secret, release_secret
+from ._secrets import SECRET_HEADER_NAMES, SecretError, check_key, mask_headers
 from ._types import UNSET, Unset
 from ._version import USER_AGENT
 from .errors import ClientClosedError, ConfigurationError, MissingAPIKeyError
@@ -226,7 +226,6 @@ class Client:
         return self._compared() == other._compared()
 
     def _finish_init(self) -> None:
-        install_log_redaction()
         secret_headers = [v for k, v in self._headers.items() if k.lower() in SECRET_HEADER_NAMES]
         try:
             self._base_url = str(
@@ -240,8 +239,8 @@ class Client:
         except BaseURLError as err:
             raise ConfigurationError(str(err)) from None
         for value in secret_headers:  # a key passed as a header is masked like the token
-            register_secret(value)
-            weakref.finalize(self, release_secret, value)
+            hold_logged_secret(value)
+            weakref.finalize(self, release_logged_secret, value)
 
     def _auth_headers(self) -> dict[str, str]:
         return {}
@@ -504,8 +503,10 @@ class AuthenticatedClient(Client):
             self.token = check_key(self.token, source="token=")
         except SecretError as err:
             raise ConfigurationError(str(err)) from None
-        register_secret(self.token)
-        weakref.finalize(self, release_secret, self.token)  # the key is masked while a client holds it, no longer
+        hold_logged_secret(self.token)
+        weakref.finalize(
+            self, release_logged_secret, self.token
+        )  # the key is masked while a client holds it, no longer
         super()._finish_init()
 
     def _init_args(self) -> dict[str, Any]:
