@@ -151,6 +151,16 @@ def test_nested_list_items_are_checked_with_their_index(load_fixture: Callable[[
     assert caught.value.violations == ["open_invoices[0].amount_due_cents: expected integer, got 'ten'"]
 
 
+def test_a_model_repr_reads_like_attrs_and_survives_holding_itself(user: dict[str, Any]) -> None:
+    parsed = UserResponseModel.from_dict(user)
+    text = repr(parsed)
+    assert text.startswith("UserResponseModel(") and f"user_id={parsed.user_id!r}, " in text
+    assert f"subscription={parsed.subscription!r}" in text
+    assert repr(parsed.subscription).startswith("SubscriptionResponseModel(")
+    parsed.additional_properties["again"] = parsed
+    assert repr(parsed).endswith("'again': ...})")
+
+
 def test_a_declared_secret_is_masked_in_repr_but_kept_in_to_dict(user: dict[str, Any]) -> None:
     user["xi_api_key"] = CANARY_KEY
     parsed = UserResponseModel.from_dict(user)

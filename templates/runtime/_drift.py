@@ -10,6 +10,7 @@ takes the slow path below.
 """
 
 import copy
+import reprlib
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -312,33 +313,19 @@ def received(model: object) -> dict[str, Any] | None:
     return None if drift is None else copy.deepcopy(dict(drift.received))
 
 
-def drift_repr(attrs_repr: Callable[[Any], str]) -> Callable[[Any], str]:
-    """The model's repr (attrs'), which for a drifted model shows each broken field as `<broken>`."""
-
-    def __repr__(self: Any) -> str:
-        drift = object.__getattribute__(self, "_drift")
-        if drift is None:
-            return attrs_repr(self)
-        parts = []
-        for field in attrs.fields(type(self)):
-            if field.repr is False:
-                continue
-            if field.name in drift.broken:
-                parts.append(f"{field.name}=<broken>")
-                continue
-            show = repr if field.repr is True else field.repr
-            parts.append(f"{field.name}={show(getattr(self, field.name))}")
-        return f"{type(self).__name__}({', '.join(parts)})"
-
-    return __repr__
-
-
-C = TypeVar("C", bound=type)
-
-
-def with_drift_repr(cls: C) -> C:
-    """Class decorator (above attrs' own): the model's repr shows broken fields as `<broken>` (see drift_repr)."""
-    # The class's own attribute, unbound: a function of the instance.
-    attrs_repr: Callable[[Any], str] = cls.__dict__["__repr__"]
-    cls.__repr__ = drift_repr(attrs_repr)  # type: ignore[assignment]
-    return cls
+@reprlib.recursive_repr()  # a model put inside its own additional_properties shows as ...
+def model_repr(model: Any) -> str:
+    """Every model's repr (attrs', whose own is off: one code path instead of two, and no per-class code to
+    generate at import): the fields field.repr allows, as field.repr shows them, a broken field as `<broken>`."""
+    drift = object.__getattribute__(model, "_drift")
+    broken = () if drift is None else drift.broken
+    parts = []
+    for field in attrs.fields(type(model)):
+        if field.repr is False:
+            continue
+        if field.name in broken:
+            parts.append(f"{field.name}=<broken>")
+            continue
+        show = repr if field.repr is True else field.repr
+        parts.append(f"{field.name}={show(getattr(model, field.name))}")
+    return f"{type(model).__name__}({', '.join(parts)})"

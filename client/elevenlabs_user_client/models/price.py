@@ -6,15 +6,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._drift import Drift, broken_entry, broken_field, lenient_parse, received, with_drift_repr
+from .._drift import Drift, broken_entry, broken_field, lenient_parse, model_repr, received
 from ..models.currency import Currency
 from ..types import mask_secret_keys, validate_response
 
 T = TypeVar("T", bound="Price")
 
 
-@with_drift_repr  # drift: broken fields show as <broken>
-@_attrs_define
+@_attrs_define(repr=False)  # the repr is model_repr (runtime/_drift.py)
 class Price:
     """Currency/amount pair."""
 
@@ -26,6 +25,7 @@ class Price:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=mask_secret_keys)
     # --- drift (runtime/_drift.py): set when lenient parsing left broken fields unset
     _drift: Drift | None = _attrs_field(init=False, default=None, repr=False, eq=False)
+    __repr__ = model_repr  # drift: broken fields show as <broken>
 
     if not TYPE_CHECKING:  # hidden from type checkers: every declared attribute keeps its declared type
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._drift import Drift, broken_entry, broken_field, lenient_parse, received, with_drift_repr
+from .._drift import Drift, broken_entry, broken_field, lenient_parse, model_repr, received
 from ..models.billing_period import BillingPeriod
 from ..models.character_refresh_period import CharacterRefreshPeriod
 from ..models.currency import Currency
@@ -20,8 +20,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="SubscriptionResponseModel")
 
 
-@with_drift_repr  # drift: broken fields show as <broken>
-@_attrs_define
+@_attrs_define(repr=False)  # the repr is model_repr (runtime/_drift.py)
 class SubscriptionResponseModel:
     """The `SubscriptionResponseModel` object of the API.
 
@@ -94,6 +93,7 @@ class SubscriptionResponseModel:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=mask_secret_keys)
     # --- drift (runtime/_drift.py): set when lenient parsing left broken fields unset
     _drift: Drift | None = _attrs_field(init=False, default=None, repr=False, eq=False)
+    __repr__ = model_repr  # drift: broken fields show as <broken>
 
     if not TYPE_CHECKING:  # hidden from type checkers: every declared attribute keeps its declared type
 

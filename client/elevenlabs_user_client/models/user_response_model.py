@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._drift import Drift, broken_entry, broken_field, lenient_parse, received, with_drift_repr
+from .._drift import Drift, broken_entry, broken_field, lenient_parse, model_repr, received
 from ..models.seat_type import SeatType
 from ..types import UNSET, Unset, mask_secret, mask_secret_keys, validate_response
 
@@ -17,8 +17,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="UserResponseModel")
 
 
-@with_drift_repr  # drift: broken fields show as <broken>
-@_attrs_define
+@_attrs_define(repr=False)  # the repr is model_repr (runtime/_drift.py)
 class UserResponseModel:
     """The `UserResponseModel` object of the API.
 
@@ -75,6 +74,7 @@ class UserResponseModel:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=mask_secret_keys)
     # --- drift (runtime/_drift.py): set when lenient parsing left broken fields unset
     _drift: Drift | None = _attrs_field(init=False, default=None, repr=False, eq=False)
+    __repr__ = model_repr  # drift: broken fields show as <broken>
 
     if not TYPE_CHECKING:  # hidden from type checkers: every declared attribute keeps its declared type
 
