@@ -414,6 +414,8 @@ class Client:
 
         loop = asyncio.get_running_loop()
         bound = self._async_loop() if self._async_loop is not None else None
+        if bound is loop and self._async_client is not None:  # every call after the first, on the same loop
+            return self._async_client
         if (
             self._own_async
             and self._async_client is not None
