@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,7 @@ RATIO = re.compile(r"^\d+\.\d\d×$|^—$")
 TINY = [
     "--rounds", "2", "--calls", "3",
     "--cold-rounds", "1", "--cold-python", "self",  # the clean venv needs the package index: not in tests
+    "--instruction-calls", "4",
     "--parse-rounds", "2", "--parse-iterations", "3",
     "--generate-rounds", "1",
     "--fanout", "12", "--max-connections", "4", "--fanout-rounds", "1",
@@ -26,12 +29,34 @@ def _table(text: str) -> list[list[str]]:
     return [[cell.strip() for cell in re.split(r"(?<!\\)\|", line.strip()[1:-1])] for line in lines]
 
 
+# Stands in for valgrind (a real run takes minutes): reports a count made from the child's arguments, per call
+# 1 M (sync) and 2 M (async) for raw httpx, half as much again for this client, 10 M for a cold start.
+_FAKE_VALGRIND = """#!{python}
+import sys
+args = sys.argv[sys.argv.index("-c") + 2:]
+if not args:
+    total = 10_000_000
+else:
+    scale = 1.0 if args[0] == "raw" else 1.5
+    total = int(scale * (1_000_000 * int(args[1]) + 2_000_000 * int(args[2]))) + 5_000_000
+print(f"==1== Collected : {{total}}", file=sys.stderr)
+"""
+
+
+def _fake_valgrind(directory: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = directory / "valgrind"
+    fake.write_text(_FAKE_VALGRIND.format(python=sys.executable))
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{directory}{os.pathsep}{os.environ['PATH']}")
+
+
 @pytest.mark.slow
 def test_tiny_run_prints_and_writes_a_well_formed_table(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # The full-document row takes minutes; pointing it at a missing file checks that it degrades to "n/a".
     monkeypatch.setattr(generation, "FULL_DOCUMENT", tmp_path / "missing.json.gz")
+    _fake_valgrind(tmp_path, monkeypatch)
     output = tmp_path / "out" / "bench.md"
 
     assert bench.main([*TINY, "--output", str(output)]) == 0
@@ -80,11 +105,26 @@ def test_tiny_run_prints_and_writes_a_well_formed_table(
     (full,) = next(v for k, v in by_measurement.items() if k.startswith("full upstream document"))
     assert full[2].startswith("n/a: ") and "missing.json.gz" in full[2]
 
+    counted = {k: v for k, v in by_measurement.items() if k.startswith("instructions")}
+    assert [[r[1:4] for r in v] for v in counted.values()] == [
+        [[contenders.FLOOR, "1000 k", "1.00×"], [contenders.DEFAULT, "1500 k", "1.50×"]],  # sync: differences / N
+        [[contenders.FLOOR, "2000 k", "1.00×"], [contenders.DEFAULT, "3000 k", "1.50×"]],  # async
+        [[contenders.FLOOR, "10.0 M", "1.00×"], [contenders.DEFAULT, "10.0 M", "1.00×"]],  # a whole cold start
+    ]
+
     fan = [k for k in by_measurement if k.startswith("async fan-out: 12 concurrent")]
     assert len(fan) == 2
     throughput = by_measurement[fan[0]]
     assert all(re.search(r"\(\d+ calls/s(; [^)]+)?\)$", r[2]) for r in throughput)
     assert {r[1] for r in throughput} >= {contenders.FLOOR, contenders.DEFAULT, contenders.SDK}
+
+
+def test_without_valgrind_the_instruction_rows_say_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # an empty folder: no valgrind on it
+    output = tmp_path / "bench.md"
+    assert bench.main(["--sections", "instructions", "--cold-python", "self", "--output", str(output)]) == 0
+    rows = [r for r in _table(output.read_text())[2:] if r[0].startswith("instructions")]
+    assert len(rows) == 3 and all(r[2] == "n/a: valgrind is not installed" for r in rows)
 
 
 def test_unknown_section_is_a_usage_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -1,7 +1,8 @@
 """`python -m scripts.bench`: run every measurement in one process tree and print the markdown table.
 
-Sections (all by default): percall, coldstart, parse, generate, fulldoc, fanout. Each section that cannot run
-becomes rows saying why ("n/a: ..." or "error: ..."); the table is always printed and written to --output.
+Sections (all by default): percall, coldstart, instructions, parse, generate, fulldoc, fanout. Each section that
+cannot run becomes rows saying why ("n/a: ..." or "error: ..."); the table is always printed and written to
+--output.
 """
 
 from __future__ import annotations
@@ -17,12 +18,12 @@ from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 
-from scripts.bench import bodies, cleanenv, coldstart, contenders, fanout, generation, parse, percall
+from scripts.bench import bodies, cleanenv, coldstart, contenders, fanout, generation, instructions, parse, percall
 from scripts.bench.server import LoopbackServer
-from scripts.bench.table import Row, compared_rows, duration, mark, render, unavailable_rows
+from scripts.bench.table import Row, compared_rows, duration, mark, render, times, unavailable_rows
 from scripts.paths import ROOT
 
-SECTIONS = ("percall", "coldstart", "parse", "generate", "fulldoc", "fanout")
+SECTIONS = ("percall", "coldstart", "instructions", "parse", "generate", "fulldoc", "fanout")
 DEFAULT_OUTPUT = ROOT / "build" / "bench.md"
 # Targets (issue 10): per call at most this many times raw httpx; cold start (import + client + one call) at most
 # COLD_START_LIMIT times raw httpx's, with a peak RSS of at most COLD_PEAK_MIB.
@@ -102,6 +103,22 @@ def _coldstart(base_url: str, args: argparse.Namespace) -> list[Row]:
     return rows + unavailable_rows(title_m, skipped)
 
 
+def _instructions(base_url: str, args: argparse.Namespace) -> list[Row]:
+    """Exact counts beside the wall-time rows (no target: issue 10's targets are in wall time)."""
+    labels = {"sync": "per call, sync", "async": "per call, async", "cold": "cold start: import + client + 1 call"}
+    reason = instructions.unavailable()
+    if reason:
+        return [Row(f"instructions {label} (callgrind)", "—", f"n/a: {reason}") for label in labels.values()]
+    counts = instructions.measure(args.cold_python, base_url, args.instruction_calls)
+    rows = []
+    for key, label in labels.items():
+        floor = counts[key][contenders.FLOOR]
+        for name, value in counts[key].items():
+            shown = f"{value / 1e3:.0f} k" if value < 1e7 else f"{value / 1e6:.1f} M"
+            rows.append(Row(f"instructions {label} (callgrind)", name, shown, vs_floor=times(value / floor)))
+    return rows
+
+
 def _parse(args: argparse.Namespace) -> list[Row]:
     samples = parse.measure(args.parse_rounds, args.parse_iterations)
     title = f"parse only: bytes → model ({len(bodies.USER_BYTES)} B user body)"
@@ -163,6 +180,7 @@ def build_report(args: argparse.Namespace) -> str:
         steps: dict[str, Callable[[], list[Row]]] = {
             "percall": lambda: _percall(url, args),
             "coldstart": lambda: _coldstart(url, args),
+            "instructions": lambda: _instructions(url, args),
             "parse": lambda: _parse(args),
             "generate": lambda: _generate(args),
             "fulldoc": lambda: _fulldoc(args),
@@ -181,7 +199,8 @@ def build_report(args: argparse.Namespace) -> str:
             f"Machine: {_machine()}.",
             f"Server: uvicorn (httptools) in its own process on 127.0.0.1, HTTP/1.1 keep-alive: {keep_alive}.",
             f"Cold-start interpreter: {args.cold_python_described}.",
-            f"Rounds: per call {args.rounds}×{args.calls} calls, cold start {args.cold_rounds}, parse "
+            f"Rounds: per call {args.rounds}×{args.calls} calls, cold start {args.cold_rounds}, instructions "
+            f"{args.instruction_calls} calls, parse "
             f"{args.parse_rounds}×{args.parse_iterations}, fan-out {args.fanout_rounds}; contenders interleaved, "
             "rotating order.",
             "Ratios are medians over rounds of (this value / the floor's or SDK's value in the same round); "
@@ -207,6 +226,7 @@ def _parser() -> argparse.ArgumentParser:
         help="interpreter for the cold-start children: 'clean' (default) = build/bench-venv with only the runtime "
         "dependencies and the SDK; 'self' = this interpreter (the dev venv); or a path",
     )
+    p.add_argument("--instruction-calls", type=int, default=100, help="calls counted per contender and mode")
     p.add_argument("--parse-rounds", type=int, default=10)
     p.add_argument("--parse-iterations", type=int, default=500)
     p.add_argument("--generate-rounds", type=int, default=3)
@@ -224,7 +244,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"unknown section(s) {', '.join(unknown)}; choose from {', '.join(SECTIONS)}", file=sys.stderr)
         return 2
     args.cold_python_described = "not used"
-    if "coldstart" in args.sections:
+    if {"coldstart", "instructions"} & set(args.sections):
         args.cold_python, args.cold_python_described = _cold_python(args.cold_python)
     report = build_report(args)
     print(report)
