@@ -239,8 +239,12 @@ class Client:
         except BaseURLError as err:
             raise ConfigurationError(str(err)) from None
         for value in secret_headers:  # a key passed as a header is masked like the token
-            hold_logged_secret(value)
-            weakref.finalize(self, release_logged_secret, value)
+            self._hold_secret(value)
+
+    def _hold_secret(self, secret: str) -> None:
+        """Mask `secret` in errors and log lines while this client holds it, and no longer."""
+        hold_logged_secret(secret)
+        weakref.finalize(self, release_logged_secret, secret)
 
     def _auth_headers(self) -> dict[str, str]:
         return {}
@@ -505,10 +509,7 @@ class AuthenticatedClient(Client):
             self.token = check_key(self.token, source="token=")
         except SecretError as err:
             raise ConfigurationError(str(err)) from None
-        hold_logged_secret(self.token)
-        weakref.finalize(
-            self, release_logged_secret, self.token
-        )  # the key is masked while a client holds it, no longer
+        self._hold_secret(self.token)
         super()._finish_init()
 
     def _init_args(self) -> dict[str, Any]:
