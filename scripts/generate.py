@@ -60,7 +60,24 @@ def as_json(spec: Path, folder: Path) -> Path:
     return converted
 
 
-def run_generator(spec: Path, out: Path) -> subprocess.CompletedProcess[str]:
+# Generator options our templates cannot honour, and why: generation refuses them in one line.
+_UNSUPPORTED_OPTIONS = {
+    "literal_enums": "our templates keep enum values the spec does not list, which needs enum classes",
+}
+
+
+def check_config(config: Path) -> None:
+    """GenerationError naming the first option of `config` our templates cannot honour."""
+    try:
+        settings = yaml.safe_load(config.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as err:
+        raise GenerationError(f"cannot read {config}: {err}") from None
+    for option, why in _UNSUPPORTED_OPTIONS.items():
+        if settings.get(option):
+            raise GenerationError(f"{config.name}: `{option}: {settings[option]}` is not supported ({why}); remove it")
+
+
+def run_generator(spec: Path, out: Path, config: Path = GENERATOR_CONFIG) -> subprocess.CompletedProcess[str]:
     """The pinned generator with our config and templates, exactly as `make generate` runs it. The generator's own
     `--fail-on-warning` makes any warning (something of the spec left out of the package) a non-zero exit; its
     stderr lists every one."""
@@ -68,7 +85,7 @@ def run_generator(spec: Path, out: Path) -> subprocess.CompletedProcess[str]:
         sys.executable, "-m", "openapi_python_client", "generate",
         "--fail-on-warning",
         "--path", str(spec),
-        "--config", str(GENERATOR_CONFIG),
+        "--config", str(config),
         "--custom-template-path", str(TEMPLATES_DIR),
         "--meta", "none",
         "--output-path", str(out),
@@ -79,11 +96,12 @@ def run_generator(spec: Path, out: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=env)
 
 
-def generate_into(dest: Path, spec: Path = CANONICAL_SPEC) -> Path:
+def generate_into(dest: Path, spec: Path = CANONICAL_SPEC, config: Path = GENERATOR_CONFIG) -> Path:
     """Run the pinned generator and return the folder holding the package (dest/<package name>)."""
+    check_config(config)
     out = dest / PACKAGE_NAME
     with tempfile.TemporaryDirectory(prefix="generate-spec-") as tmp:
-        proc = run_generator(as_json(spec, Path(tmp)), out)
+        proc = run_generator(as_json(spec, Path(tmp)), out, config)
     if proc.returncode != 0:
         said = [line for line in proc.stdout.splitlines() if not line.startswith("Generating ")]
         raise GenerationError(f"openapi-python-client failed or warned on {spec}:\n" + "\n".join([*said, proc.stderr]))
@@ -132,12 +150,12 @@ def tree_differences(expected: Path, actual: Path) -> list[str]:
     return problems
 
 
-def write_package(spec: Path = CANONICAL_SPEC, output: Path = CLIENT_DIR) -> None:
+def write_package(spec: Path = CANONICAL_SPEC, output: Path = CLIENT_DIR, config: Path = GENERATOR_CONFIG) -> None:
     """Generate next to output/<package> and swap the folder in, so a failure leaves the old package whole."""
     output.mkdir(parents=True, exist_ok=True)
     package = output / PACKAGE_NAME
     with tempfile.TemporaryDirectory(dir=output, prefix=".generate-") as tmp:
-        fresh = generate_into(Path(tmp), spec)
+        fresh = generate_into(Path(tmp), spec, config)
         old = Path(tmp) / "old"
         if package.exists():
             package.rename(old)
@@ -156,12 +174,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="compare instead of writing; exit 1 on any difference")
     parser.add_argument("--spec", type=Path, default=CANONICAL_SPEC, help="an imported spec (default: canonical)")
     parser.add_argument("--output", type=Path, default=CLIENT_DIR, help=f"write DIR/{PACKAGE_NAME} (default: client/)")
+    parser.add_argument("--config", type=Path, default=GENERATOR_CONFIG, help="generator settings (default: ours)")
     args = parser.parse_args(argv)
-    if args.check and (args.spec != CANONICAL_SPEC or args.output != CLIENT_DIR):
-        parser.error("--check compares client/ with the canonical spec; it takes no --spec/--output")
+    if args.check and (args.spec != CANONICAL_SPEC or args.output != CLIENT_DIR or args.config != GENERATOR_CONFIG):
+        parser.error("--check compares client/ with the canonical spec; it takes no --spec/--output/--config")
     try:
         if not args.check:
-            write_package(args.spec.resolve(), args.output.resolve())
+            write_package(args.spec.resolve(), args.output.resolve(), args.config.resolve())
             return 0
         problems = check_package()
     except GenerationError as err:

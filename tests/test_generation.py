@@ -103,6 +103,6 @@ def test_runtime_modules_are_copied_byte_for_byte() -> None:
     # The runtime is plain Python under templates/runtime/: the package holds exact copies (client.py and errors.py
     # replace what their placeholder templates render).
     names = sorted(p.name for p in RUNTIME_DIR.glob("*.py"))
-    assert {"client.py", "errors.py", "_retry.py", "_validation.py", "_secrets.py", "_logging.py"} <= set(names)
+    assert {"client.py", "errors.py", "_retry.py", "_parse.py", "_secrets.py", "_logging.py"} <= set(names)
     for name in names:
         assert (PACKAGE_DIR / name).read_bytes() == (RUNTIME_DIR / name).read_bytes(), name

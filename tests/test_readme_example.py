@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -80,14 +81,27 @@ def test_a_type_error_in_the_example_fails_both_checkers(tmp_path: Path, mypy_ca
     assert isinstance(summary, dict) and summary["errorCount"] >= 1
 
 
-def test_the_example_runs(example: Path) -> None:
+def _run_example(example: Path, **bodies: Any) -> tuple[subprocess.CompletedProcess[str], mock_api.MockApi]:
     clean = {k: v for k, v in os.environ.items() if not k.startswith("ELEVENLABS_")}
-    with mock_api.serve_account(KEY) as api:
+    with mock_api.serve_account(KEY, **bodies) as api:
         result = subprocess.run(
             [sys.executable, str(example)],
             env={**clean, "ELEVENLABS_API_KEY": KEY, "ELEVENLABS_BASE_URL": api.base_url},
             capture_output=True, text=True,
         )  # fmt: skip
+    return result, api
+
+
+def test_the_example_runs(example: Path) -> None:
+    result, api = _run_example(example)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("41,230 of 100,000 characters used; next reset at unix time ")
     assert api.authenticated_paths == [mock_api.SUBSCRIPTION_PATH]
+
+
+def test_the_example_exits_3_on_a_body_that_lacks_the_limit(example: Path) -> None:
+    body = mock_api.load_fixture(mock_api.DEFAULT_SUBSCRIPTION_FIXTURE)
+    del body["character_limit"]
+    result, _ = _run_example(example, subscription_body=body)
+    assert result.returncode == 3, result.stderr
+    assert "character_limit: required field missing" in result.stderr and "Traceback" not in result.stderr

@@ -7,7 +7,7 @@ import sys
 import textwrap
 
 import pytest
-from elevenlabs_user_client import _validation
+from elevenlabs_user_client._parse import Bad, Parse
 
 from scripts.paths import CLIENT_DIR
 
@@ -79,5 +79,8 @@ FORMATTED = [
 
 @pytest.mark.parametrize(("kind", "value", "strict", "lenient"), FORMATTED)
 def test_formatted_strings_strict_and_lenient(kind: str, value: str, strict: bool, lenient: bool) -> None:
-    assert _validation._type_ok(kind, value) is strict
-    assert _validation._type_ok(kind, value, lenient=True) is lenient
+    for is_strict, accepted in ((True, strict), (False, lenient)):
+        p = Parse(strict=is_strict)
+        converted = p.text(value, "at", kind)
+        assert (type(converted) is not Bad) is accepted
+        assert p.problems == ([] if accepted else [f"at: expected {kind}, got {value!r}"])

@@ -20,6 +20,9 @@ from scripts.bench.contenders import DEFAULT, FLOOR
 from scripts.paths import ROOT
 
 CONTENDERS = (FLOOR, DEFAULT)
+# Cold start's floor: attrs is on the design card (every model is an attrs class), so raw httpx preceded by
+# `import attrs` is the least any client of this design can do.
+ATTRS_FLOOR = "raw httpx + import attrs"
 _COLLECTED = re.compile(r"Collected : (\d+)")
 
 _PER_CALL = """
@@ -68,9 +71,27 @@ def count(python: str, code: str, args: list[str], base_url: str) -> int:
     return int(found.group(1))
 
 
+# One model parsed `sys.argv[1]` times in a fresh process (after importing it): the first parse against later ones.
+_PARSES = """
+import json, sys
+from elevenlabs_user_client.models import UserResponseModel
+from scripts.bench.bodies import USER_BYTES
+body = json.loads(USER_BYTES)
+for _ in range(int(sys.argv[1])):
+    UserResponseModel.from_dict(body)
+"""
+
+
+def parse_costs(python: str, base_url: str, later: int = 1000) -> tuple[float, float]:
+    """Instructions of a model's first parse in a process, and of each of the next `later` parses on average."""
+    none, first, more = (count(python, _PARSES, [str(n)], base_url) for n in (0, 1, 1 + later))
+    return first - none, (more - first) / later
+
+
 def measure(python: str, base_url: str, calls: int) -> dict[str, dict[str, float]]:
     """{"sync"|"async": {contender: instructions per call}, "cold": {contender: instructions}}."""
     out: dict[str, dict[str, float]] = {"sync": {}, "async": {}, "cold": {}}
+    out["cold"][ATTRS_FLOOR] = count(python, "import attrs\n" + coldstart.snippets()[FLOOR], [], base_url)
     for name, who in zip(CONTENDERS, ("raw", "this"), strict=True):
         none, synced, both = (
             count(python, _PER_CALL, [who, *made], base_url)

@@ -11,6 +11,7 @@ ElevenLabsError
     ├── ResponseDecodeError      not JSON, or not the JSON shape expected (HTML, truncated, empty, a list, too deep)
     ├── ResponseTooLargeError    the body grew beyond the client's max_response_bytes (after decompression)
     └── ResponseValidationError  JSON that violates the response schema (every violation, with its JSON path)
+        └── BrokenFieldError     lenient mode: reading a field (or map entry) that arrived broken, after the call
 """
 
 import time
@@ -256,6 +257,12 @@ class ResponseValidationError(ResponseError, ValueError):
             status_code=status_code,
             body=body,
         )
+
+
+class BrokenFieldError(ResponseValidationError, AttributeError):
+    """Reading a field of a model that arrived broken (missing, or of the wrong type) in lenient mode: raised when
+    the field is read, after the call returned. Also an AttributeError, so ``hasattr(model, name)`` is False and
+    ``getattr(model, name, default)`` gives the default; a typed map's broken entry raises it from ``model[key]``."""
 
 
 def excerpt(body: bytes) -> str:

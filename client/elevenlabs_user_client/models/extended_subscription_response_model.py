@@ -1,29 +1,26 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._drift import Drift, broken_entry, broken_field, lenient_parse, model_repr, received
+from .._parse import MISSING, Drift, Parse, broken_entry, broken_field, model_repr, parse_root, received
+from ..models.billing_period import _BY_VALUE as _BILLING_PERIOD
 from ..models.billing_period import BillingPeriod
+from ..models.character_refresh_period import _BY_VALUE as _CHARACTER_REFRESH_PERIOD
 from ..models.character_refresh_period import CharacterRefreshPeriod
+from ..models.currency import _BY_VALUE as _CURRENCY
 from ..models.currency import Currency
+from ..models.subscription_status_type import _BY_VALUE as _SUBSCRIPTION_STATUS_TYPE
 from ..models.subscription_status_type import SubscriptionStatusType
-from ..types import UNSET, Unset, mask_secret_keys, validate_response
-
-if TYPE_CHECKING:
-    from ..models.invoice_response_model import InvoiceResponseModel
-    from ..models.pending_cancellation_response_model import PendingCancellationResponseModel
-    from ..models.pending_subscription_switch_response_model import PendingSubscriptionSwitchResponseModel
-    from ..models.price import Price
-
+from ..types import UNSET, Unset, mask_secret_keys
 
 T = TypeVar("T", bound="ExtendedSubscriptionResponseModel")
 
 
-@_attrs_define(repr=False)  # the repr is model_repr (runtime/_drift.py)
+@_attrs_define(repr=False)  # the repr is model_repr (runtime/_parse.py)
 class ExtendedSubscriptionResponseModel:
     """The `ExtendedSubscriptionResponseModel` object of the API.
 
@@ -115,7 +112,9 @@ class ExtendedSubscriptionResponseModel:
     coupon. May be missing (`UNSET`); never null. """
     # Unknown fields named like a secret anywhere in the spec (types.SECRET_FIELD_NAMES) are masked in repr too.
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=mask_secret_keys)
-    # --- drift (runtime/_drift.py): set when lenient parsing left broken fields unset
+    # The JSON names of the declared fields (unknown fields are the others).
+    _json_names: ClassVar[frozenset[str]] = frozenset({"tier", "character_count", "character_limit", "max_character_limit_extension", "max_credit_limit_extension", "can_extend_character_limit", "allowed_to_extend_character_limit", "voice_slots_used", "professional_voice_slots_used", "professional_voice_slots_used_in_workspace", "voice_limit", "voice_add_edit_counter", "professional_voice_limit", "can_extend_voice_limit", "can_use_instant_voice_cloning", "can_use_professional_voice_cloning", "current_overage", "status", "open_invoices", "has_open_invoices", "next_character_count_reset_unix", "max_voice_add_edits", "currency", "billing_period", "character_refresh_period", "next_invoice", "pending_change", "has_used_starter_coupon_on_account", "has_used_creator_coupon_on_account"})  # fmt: skip
+    # --- drift (runtime/_parse.py): set when lenient parsing left broken fields unset
     _drift: Drift | None = _attrs_field(init=False, default=None, repr=False, eq=False)
     __repr__ = model_repr  # drift: broken fields show as <broken>
 
@@ -127,10 +126,6 @@ class ExtendedSubscriptionResponseModel:
 
     def to_dict(self) -> dict[str, Any]:
         """This model as the JSON object it came from: missing fields stay out, unknown fields are kept."""
-        from ..models.invoice_response_model import InvoiceResponseModel  # noqa: PLC0415
-        from ..models.pending_cancellation_response_model import PendingCancellationResponseModel  # noqa: PLC0415
-        from ..models.pending_subscription_switch_response_model import PendingSubscriptionSwitchResponseModel  # noqa: PLC0415
-
         as_received = received(self)  # drift: a model with broken fields gives back what it received
         if as_received is not None:
             return as_received
@@ -285,397 +280,238 @@ class ExtendedSubscriptionResponseModel:
         return field_dict
 
     @classmethod
-    def json_shape(cls) -> dict[str, Any]:
-        """This model's schema as data: {"name": ..., "properties": {json name: (shape, required, python name)},
-        "extra": what the parser does with fields the schema does not name ("keep", "convert" or "drop"), and
-        "extra_shape": the shape of their values when the schema gives one (a map of typed values)}."""
-        from ..models.invoice_response_model import InvoiceResponseModel  # noqa: PLC0415
-        from ..models.pending_cancellation_response_model import PendingCancellationResponseModel  # noqa: PLC0415
-        from ..models.pending_subscription_switch_response_model import PendingSubscriptionSwitchResponseModel  # noqa: PLC0415
-        from ..models.price import Price  # noqa: PLC0415
-
-        return {
-            "name": "ExtendedSubscriptionResponseModel",
-            "extra": "keep",
-            "properties": {
-                "tier": ({"type": "string"}, True, "tier"),
-                "character_count": ({"type": "integer"}, True, "character_count"),
-                "character_limit": ({"type": "integer"}, True, "character_limit"),
-                "max_character_limit_extension": (
-                    {
-                        "any_of": [
-                            {"type": "integer"},
-                            {"type": "null"},
-                        ]
-                    },
-                    True,
-                    "max_character_limit_extension",
-                ),
-                "max_credit_limit_extension": (
-                    {
-                        "any_of": [
-                            {"type": "integer"},
-                            {"const": "unlimited"},
-                        ]
-                    },
-                    True,
-                    "max_credit_limit_extension",
-                ),
-                "can_extend_character_limit": ({"type": "boolean"}, True, "can_extend_character_limit"),
-                "allowed_to_extend_character_limit": ({"type": "boolean"}, True, "allowed_to_extend_character_limit"),
-                "voice_slots_used": ({"type": "integer"}, True, "voice_slots_used"),
-                "professional_voice_slots_used": ({"type": "integer"}, True, "professional_voice_slots_used"),
-                "professional_voice_slots_used_in_workspace": (
-                    {"type": "integer"},
-                    True,
-                    "professional_voice_slots_used_in_workspace",
-                ),
-                "voice_limit": ({"type": "integer"}, True, "voice_limit"),
-                "voice_add_edit_counter": ({"type": "integer"}, True, "voice_add_edit_counter"),
-                "professional_voice_limit": ({"type": "integer"}, True, "professional_voice_limit"),
-                "can_extend_voice_limit": ({"type": "boolean"}, True, "can_extend_voice_limit"),
-                "can_use_instant_voice_cloning": ({"type": "boolean"}, True, "can_use_instant_voice_cloning"),
-                "can_use_professional_voice_cloning": ({"type": "boolean"}, True, "can_use_professional_voice_cloning"),
-                "current_overage": ({"model": Price}, True, "current_overage"),
-                "status": (
-                    {
-                        "enum": [
-                            "trialing",
-                            "active",
-                            "incomplete",
-                            "past_due",
-                            "free",
-                            "free_disabled",
-                        ],
-                        "name": "SubscriptionStatusType",
-                        "class": SubscriptionStatusType,
-                    },
-                    True,
-                    "status",
-                ),
-                "open_invoices": ({"list": {"model": InvoiceResponseModel}}, True, "open_invoices"),
-                "has_open_invoices": ({"type": "boolean"}, True, "has_open_invoices"),
-                "next_character_count_reset_unix": (
-                    {
-                        "any_of": [
-                            {"type": "integer"},
-                            {"type": "null"},
-                        ]
-                    },
-                    False,
-                    "next_character_count_reset_unix",
-                ),
-                "max_voice_add_edits": (
-                    {
-                        "any_of": [
-                            {"type": "integer"},
-                            {"type": "null"},
-                        ]
-                    },
-                    False,
-                    "max_voice_add_edits",
-                ),
-                "currency": (
-                    {
-                        "any_of": [
-                            {
-                                "enum": [
-                                    "usd",
-                                    "eur",
-                                    "inr",
-                                    "pln",
-                                ],
-                                "name": "Currency",
-                                "class": Currency,
-                            },
-                            {"type": "null"},
-                        ]
-                    },
-                    False,
-                    "currency",
-                ),
-                "billing_period": (
-                    {
-                        "any_of": [
-                            {
-                                "enum": [
-                                    "monthly_period",
-                                    "3_month_period",
-                                    "6_month_period",
-                                    "annual_period",
-                                ],
-                                "name": "BillingPeriod",
-                                "class": BillingPeriod,
-                            },
-                            {"type": "null"},
-                        ]
-                    },
-                    False,
-                    "billing_period",
-                ),
-                "character_refresh_period": (
-                    {
-                        "any_of": [
-                            {
-                                "enum": [
-                                    "monthly_period",
-                                    "3_month_period",
-                                    "6_month_period",
-                                    "annual_period",
-                                ],
-                                "name": "CharacterRefreshPeriod",
-                                "class": CharacterRefreshPeriod,
-                            },
-                            {"type": "null"},
-                        ]
-                    },
-                    False,
-                    "character_refresh_period",
-                ),
-                "next_invoice": (
-                    {
-                        "any_of": [
-                            {"model": InvoiceResponseModel},
-                            {"type": "null"},
-                        ]
-                    },
-                    False,
-                    "next_invoice",
-                ),
-                "pending_change": (
-                    {
-                        "any_of": [
-                            {"model": PendingSubscriptionSwitchResponseModel},
-                            {"model": PendingCancellationResponseModel},
-                            {"type": "null"},
-                        ]
-                    },
-                    False,
-                    "pending_change",
-                ),
-                "has_used_starter_coupon_on_account": (
-                    {"type": "boolean"},
-                    False,
-                    "has_used_starter_coupon_on_account",
-                ),
-                "has_used_creator_coupon_on_account": (
-                    {"type": "boolean"},
-                    False,
-                    "has_used_creator_coupon_on_account",
-                ),
-            },
-        }
-
-    @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any], *, strict: bool = False) -> T:
         """Parse a JSON object. Lenient by default: unknown fields and enum values are kept; a missing required field
-        or a wrongly typed value leaves that field unset, and reading it raises errors.ResponseValidationError with
-        its JSON path (the rest of the model reads normally). `strict=True` rejects any schema violation, listing
-        every one with its JSON path."""
-        if strict:
-            return validate_response(cls, src_dict)
-        return lenient_parse(cls, src_dict)
+        or a wrongly typed value leaves that field unset, and reading it raises errors.BrokenFieldError with its JSON
+        path (the rest of the model reads normally). `strict=True` raises errors.ResponseValidationError listing
+        every schema violation with its JSON path."""
+        return parse_root(cls, src_dict, strict)
 
     @classmethod
-    def _from_dict_lenient(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        """The generator's parser: trusts the body's shape."""
-        from ..models.invoice_response_model import InvoiceResponseModel  # noqa: PLC0415
-        from ..models.pending_cancellation_response_model import PendingCancellationResponseModel  # noqa: PLC0415
-        from ..models.pending_subscription_switch_response_model import PendingSubscriptionSwitchResponseModel  # noqa: PLC0415
-        from ..models.price import Price  # noqa: PLC0415
-
-        d = dict(src_dict)
-        tier = d.pop("tier")
-
-        character_count = d.pop("character_count")
-
-        character_limit = d.pop("character_limit")
-
-        max_character_limit_extension = d.pop("max_character_limit_extension")
-
-        def _parse_max_credit_limit_extension(data: object) -> int | Literal["unlimited"]:
-            if isinstance(data, str) and data == "unlimited":
-                try:
-                    max_credit_limit_extension_type_1 = cast("Literal['unlimited']", data)
-                    if max_credit_limit_extension_type_1 != "unlimited":
-                        raise ValueError(
-                            f"max_credit_limit_extension_type_1 must match const 'unlimited', got '{max_credit_limit_extension_type_1}'"
-                        )
-                    return max_credit_limit_extension_type_1
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-            return cast("int | Literal['unlimited']", data)
-
-        max_credit_limit_extension = _parse_max_credit_limit_extension(d.pop("max_credit_limit_extension"))
-
-        can_extend_character_limit = d.pop("can_extend_character_limit")
-
-        allowed_to_extend_character_limit = d.pop("allowed_to_extend_character_limit")
-
-        voice_slots_used = d.pop("voice_slots_used")
-
-        professional_voice_slots_used = d.pop("professional_voice_slots_used")
-
-        professional_voice_slots_used_in_workspace = d.pop("professional_voice_slots_used_in_workspace")
-
-        voice_limit = d.pop("voice_limit")
-
-        voice_add_edit_counter = d.pop("voice_add_edit_counter")
-
-        professional_voice_limit = d.pop("professional_voice_limit")
-
-        can_extend_voice_limit = d.pop("can_extend_voice_limit")
-
-        can_use_instant_voice_cloning = d.pop("can_use_instant_voice_cloning")
-
-        can_use_professional_voice_cloning = d.pop("can_use_professional_voice_cloning")
-
-        current_overage = Price.from_dict(d.pop("current_overage"))
-
-        status = SubscriptionStatusType(d.pop("status"))
-
-        open_invoices = []
-        _open_invoices = d.pop("open_invoices")
-        for open_invoices_item_data in _open_invoices:
-            open_invoices_item = InvoiceResponseModel.from_dict(open_invoices_item_data)
-
-            open_invoices.append(open_invoices_item)
-
-        has_open_invoices = d.pop("has_open_invoices")
-
-        next_character_count_reset_unix = d.pop("next_character_count_reset_unix", UNSET)
-
-        max_voice_add_edits = d.pop("max_voice_add_edits", UNSET)
-
-        def _parse_currency(data: object) -> Currency | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            if isinstance(data, str):
-                try:
-                    currency_type_0 = Currency(data)
-
-                    return currency_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-            return cast("Currency | None | Unset", data)
-
-        currency = _parse_currency(d.pop("currency", UNSET))
-
-        def _parse_billing_period(data: object) -> BillingPeriod | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            if isinstance(data, str):
-                try:
-                    billing_period_type_0 = BillingPeriod(data)
-
-                    return billing_period_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-            return cast("BillingPeriod | None | Unset", data)
-
-        billing_period = _parse_billing_period(d.pop("billing_period", UNSET))
-
-        def _parse_character_refresh_period(data: object) -> CharacterRefreshPeriod | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            if isinstance(data, str):
-                try:
-                    character_refresh_period_type_0 = CharacterRefreshPeriod(data)
-
-                    return character_refresh_period_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-            return cast("CharacterRefreshPeriod | None | Unset", data)
-
-        character_refresh_period = _parse_character_refresh_period(d.pop("character_refresh_period", UNSET))
-
-        def _parse_next_invoice(data: object) -> InvoiceResponseModel | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            if isinstance(data, dict):
-                try:
-                    next_invoice_type_0 = InvoiceResponseModel.from_dict(data)
-
-                    return next_invoice_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-            return cast("InvoiceResponseModel | None | Unset", data)
-
-        next_invoice = _parse_next_invoice(d.pop("next_invoice", UNSET))
-
-        def _parse_pending_change(
-            data: object,
-        ) -> None | PendingCancellationResponseModel | PendingSubscriptionSwitchResponseModel | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            if isinstance(data, dict):
-                try:
-                    pending_change_type_0 = PendingSubscriptionSwitchResponseModel.from_dict(data)
-
-                    return pending_change_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-            if isinstance(data, dict):
-                try:
-                    pending_change_type_1 = PendingCancellationResponseModel.from_dict(data)
-
-                    return pending_change_type_1
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-            return cast(
-                "None | PendingCancellationResponseModel | PendingSubscriptionSwitchResponseModel | Unset", data
-            )
-
-        pending_change = _parse_pending_change(d.pop("pending_change", UNSET))
-
-        has_used_starter_coupon_on_account = d.pop("has_used_starter_coupon_on_account", UNSET)
-
-        has_used_creator_coupon_on_account = d.pop("has_used_creator_coupon_on_account", UNSET)
-
-        extended_subscription_response_model = cls(
-            tier=tier,
-            character_count=character_count,
-            character_limit=character_limit,
-            max_character_limit_extension=max_character_limit_extension,
-            max_credit_limit_extension=max_credit_limit_extension,
-            can_extend_character_limit=can_extend_character_limit,
-            allowed_to_extend_character_limit=allowed_to_extend_character_limit,
-            voice_slots_used=voice_slots_used,
-            professional_voice_slots_used=professional_voice_slots_used,
-            professional_voice_slots_used_in_workspace=professional_voice_slots_used_in_workspace,
-            voice_limit=voice_limit,
-            voice_add_edit_counter=voice_add_edit_counter,
-            professional_voice_limit=professional_voice_limit,
-            can_extend_voice_limit=can_extend_voice_limit,
-            can_use_instant_voice_cloning=can_use_instant_voice_cloning,
-            can_use_professional_voice_cloning=can_use_professional_voice_cloning,
-            current_overage=current_overage,
-            status=status,
-            open_invoices=open_invoices,
-            has_open_invoices=has_open_invoices,
-            next_character_count_reset_unix=next_character_count_reset_unix,
-            max_voice_add_edits=max_voice_add_edits,
-            currency=currency,
-            billing_period=billing_period,
-            character_refresh_period=character_refresh_period,
-            next_invoice=next_invoice,
-            pending_change=pending_change,
-            has_used_starter_coupon_on_account=has_used_starter_coupon_on_account,
-            has_used_creator_coupon_on_account=has_used_creator_coupon_on_account,
+    def _parse(cls, data: dict[str, Any], p: Parse, at: str) -> Self:
+        """One pass over `data`: each value checked by its exact type and converted (runtime/_parse.py)."""
+        bads = p.bads
+        self = cls.__new__(cls)
+        v = data.get("tier", MISSING)
+        self.tier = v if type(v) is str else p.bad(v, at + "tier", "string")
+        v = data.get("character_count", MISSING)
+        self.character_count = v if type(v) is int else p.bad(v, at + "character_count", "integer", integer=True)
+        v = data.get("character_limit", MISSING)
+        self.character_limit = v if type(v) is int else p.bad(v, at + "character_limit", "integer", integer=True)
+        v = data.get("max_character_limit_extension", MISSING)
+        self.max_character_limit_extension = (
+            v
+            if type(v) is int
+            else None
+            if v is None
+            else p.bad(v, at + "max_character_limit_extension", "integer", integer=True)
         )
-
-        extended_subscription_response_model.additional_properties = d
-        return extended_subscription_response_model
+        v = data.get("max_credit_limit_extension", MISSING)
+        self.max_credit_limit_extension = (
+            v
+            if type(v) is int
+            else "unlimited"
+            if v == "unlimited" and type(v) is str
+            else p.bad(v, at + "max_credit_limit_extension", "integer | 'unlimited'", integer=True)
+        )
+        v = data.get("can_extend_character_limit", MISSING)
+        self.can_extend_character_limit = (
+            v if type(v) is bool else p.bad(v, at + "can_extend_character_limit", "boolean")
+        )
+        v = data.get("allowed_to_extend_character_limit", MISSING)
+        self.allowed_to_extend_character_limit = (
+            v if type(v) is bool else p.bad(v, at + "allowed_to_extend_character_limit", "boolean")
+        )
+        v = data.get("voice_slots_used", MISSING)
+        self.voice_slots_used = v if type(v) is int else p.bad(v, at + "voice_slots_used", "integer", integer=True)
+        v = data.get("professional_voice_slots_used", MISSING)
+        self.professional_voice_slots_used = (
+            v if type(v) is int else p.bad(v, at + "professional_voice_slots_used", "integer", integer=True)
+        )
+        v = data.get("professional_voice_slots_used_in_workspace", MISSING)
+        self.professional_voice_slots_used_in_workspace = (
+            v
+            if type(v) is int
+            else p.bad(v, at + "professional_voice_slots_used_in_workspace", "integer", integer=True)
+        )
+        v = data.get("voice_limit", MISSING)
+        self.voice_limit = v if type(v) is int else p.bad(v, at + "voice_limit", "integer", integer=True)
+        v = data.get("voice_add_edit_counter", MISSING)
+        self.voice_add_edit_counter = (
+            v if type(v) is int else p.bad(v, at + "voice_add_edit_counter", "integer", integer=True)
+        )
+        v = data.get("professional_voice_limit", MISSING)
+        self.professional_voice_limit = (
+            v if type(v) is int else p.bad(v, at + "professional_voice_limit", "integer", integer=True)
+        )
+        v = data.get("can_extend_voice_limit", MISSING)
+        self.can_extend_voice_limit = v if type(v) is bool else p.bad(v, at + "can_extend_voice_limit", "boolean")
+        v = data.get("can_use_instant_voice_cloning", MISSING)
+        self.can_use_instant_voice_cloning = (
+            v if type(v) is bool else p.bad(v, at + "can_use_instant_voice_cloning", "boolean")
+        )
+        v = data.get("can_use_professional_voice_cloning", MISSING)
+        self.can_use_professional_voice_cloning = (
+            v if type(v) is bool else p.bad(v, at + "can_use_professional_voice_cloning", "boolean")
+        )
+        v = data.get("current_overage", MISSING)
+        self.current_overage = (
+            Price._parse(v, p, at + "current_overage" + ".")
+            if type(v) is dict
+            else p.bad(v, at + "current_overage", "object Price")
+        )
+        v = data.get("status", MISSING)
+        self.status = (
+            _SUBSCRIPTION_STATUS_TYPE[v]
+            if type(v) is str and v in _SUBSCRIPTION_STATUS_TYPE
+            else p.bad(
+                v,
+                at + "status",
+                "one of 'trialing', 'active', 'incomplete', 'past_due', 'free', 'free_disabled'",
+                SubscriptionStatusType,
+            )
+        )
+        v = data.get("open_invoices", MISSING)
+        self.open_invoices = (
+            p.items(
+                p.bads,
+                [
+                    (
+                        InvoiceResponseModel._parse(x0, p, at + "open_invoices" + f"[{i0}]" + ".")
+                        if type(x0) is dict
+                        else p.bad(x0, at + "open_invoices" + f"[{i0}]", "object InvoiceResponseModel")
+                    )
+                    for i0, x0 in enumerate(v)
+                ],
+            )
+            if type(v) is list
+            else p.bad(v, at + "open_invoices", "array of object InvoiceResponseModel")
+        )
+        v = data.get("has_open_invoices", MISSING)
+        self.has_open_invoices = v if type(v) is bool else p.bad(v, at + "has_open_invoices", "boolean")
+        v = data.get("next_character_count_reset_unix", UNSET)
+        self.next_character_count_reset_unix = (
+            UNSET
+            if v is UNSET
+            else (
+                v
+                if type(v) is int
+                else None
+                if v is None
+                else p.bad(v, at + "next_character_count_reset_unix", "integer", integer=True)
+            )
+        )
+        v = data.get("max_voice_add_edits", UNSET)
+        self.max_voice_add_edits = (
+            UNSET
+            if v is UNSET
+            else (
+                v
+                if type(v) is int
+                else None
+                if v is None
+                else p.bad(v, at + "max_voice_add_edits", "integer", integer=True)
+            )
+        )
+        v = data.get("currency", UNSET)
+        self.currency = (
+            UNSET
+            if v is UNSET
+            else (
+                _CURRENCY[v]
+                if type(v) is str and v in _CURRENCY
+                else None
+                if v is None
+                else p.bad(v, at + "currency", "one of 'usd', 'eur', 'inr', 'pln'", Currency)
+            )
+        )
+        v = data.get("billing_period", UNSET)
+        self.billing_period = (
+            UNSET
+            if v is UNSET
+            else (
+                _BILLING_PERIOD[v]
+                if type(v) is str and v in _BILLING_PERIOD
+                else None
+                if v is None
+                else p.bad(
+                    v,
+                    at + "billing_period",
+                    "one of 'monthly_period', '3_month_period', '6_month_period', 'annual_period'",
+                    BillingPeriod,
+                )
+            )
+        )
+        v = data.get("character_refresh_period", UNSET)
+        self.character_refresh_period = (
+            UNSET
+            if v is UNSET
+            else (
+                _CHARACTER_REFRESH_PERIOD[v]
+                if type(v) is str and v in _CHARACTER_REFRESH_PERIOD
+                else None
+                if v is None
+                else p.bad(
+                    v,
+                    at + "character_refresh_period",
+                    "one of 'monthly_period', '3_month_period', '6_month_period', 'annual_period'",
+                    CharacterRefreshPeriod,
+                )
+            )
+        )
+        v = data.get("next_invoice", UNSET)
+        self.next_invoice = (
+            UNSET
+            if v is UNSET
+            else (
+                InvoiceResponseModel._parse(v, p, at + "next_invoice" + ".")
+                if type(v) is dict
+                else None
+                if v is None
+                else p.bad(v, at + "next_invoice", "object InvoiceResponseModel")
+            )
+        )
+        v = data.get("pending_change", UNSET)
+        self.pending_change = (
+            UNSET
+            if v is UNSET
+            else (
+                p.choose(
+                    v,
+                    at + "pending_change",
+                    (
+                        PendingSubscriptionSwitchResponseModel,
+                        PendingCancellationResponseModel,
+                    ),
+                    "object PendingSubscriptionSwitchResponseModel | object PendingCancellationResponseModel | null",
+                )
+                if type(v) is dict
+                else None
+                if v is None
+                else p.bad(
+                    v,
+                    at + "pending_change",
+                    "object PendingSubscriptionSwitchResponseModel | object PendingCancellationResponseModel | null",
+                )
+            )
+        )
+        v = data.get("has_used_starter_coupon_on_account", UNSET)
+        self.has_used_starter_coupon_on_account = (
+            UNSET
+            if v is UNSET
+            else (v if type(v) is bool else p.bad(v, at + "has_used_starter_coupon_on_account", "boolean"))
+        )
+        v = data.get("has_used_creator_coupon_on_account", UNSET)
+        self.has_used_creator_coupon_on_account = (
+            UNSET
+            if v is UNSET
+            else (v if type(v) is bool else p.bad(v, at + "has_used_creator_coupon_on_account", "boolean"))
+        )
+        self.additional_properties = {k: x for k, x in data.items() if k not in cls._json_names}
+        self._drift = None
+        if p.bads != bads:
+            p.settle(self, data)
+        return self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -695,3 +531,9 @@ class ExtendedSubscriptionResponseModel:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.invoice_response_model import InvoiceResponseModel  # noqa: E402
+from ..models.pending_cancellation_response_model import PendingCancellationResponseModel  # noqa: E402
+from ..models.pending_subscription_switch_response_model import PendingSubscriptionSwitchResponseModel  # noqa: E402
+from ..models.price import Price  # noqa: E402

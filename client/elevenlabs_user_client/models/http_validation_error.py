@@ -1,22 +1,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._drift import Drift, broken_entry, broken_field, lenient_parse, model_repr, received
-from ..types import UNSET, Unset, mask_secret_keys, validate_response
-
-if TYPE_CHECKING:
-    from ..models.validation_error import ValidationError
-
+from .._parse import Drift, Parse, broken_entry, broken_field, model_repr, parse_root, received
+from ..types import UNSET, Unset, mask_secret_keys
 
 T = TypeVar("T", bound="HTTPValidationError")
 
 
-@_attrs_define(repr=False)  # the repr is model_repr (runtime/_drift.py)
+@_attrs_define(repr=False)  # the repr is model_repr (runtime/_parse.py)
 class HTTPValidationError:
     """The `HTTPValidationError` object of the API."""
 
@@ -24,7 +20,9 @@ class HTTPValidationError:
     """ May be missing (`UNSET`); never null. """
     # Unknown fields named like a secret anywhere in the spec (types.SECRET_FIELD_NAMES) are masked in repr too.
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=mask_secret_keys)
-    # --- drift (runtime/_drift.py): set when lenient parsing left broken fields unset
+    # The JSON names of the declared fields (unknown fields are the others).
+    _json_names: ClassVar[frozenset[str]] = frozenset({"detail"})  # fmt: skip
+    # --- drift (runtime/_parse.py): set when lenient parsing left broken fields unset
     _drift: Drift | None = _attrs_field(init=False, default=None, repr=False, eq=False)
     __repr__ = model_repr  # drift: broken fields show as <broken>
 
@@ -55,51 +53,43 @@ class HTTPValidationError:
         return field_dict
 
     @classmethod
-    def json_shape(cls) -> dict[str, Any]:
-        """This model's schema as data: {"name": ..., "properties": {json name: (shape, required, python name)},
-        "extra": what the parser does with fields the schema does not name ("keep", "convert" or "drop"), and
-        "extra_shape": the shape of their values when the schema gives one (a map of typed values)}."""
-        from ..models.validation_error import ValidationError  # noqa: PLC0415
-
-        return {
-            "name": "HTTPValidationError",
-            "extra": "keep",
-            "properties": {
-                "detail": ({"list": {"model": ValidationError}}, False, "detail"),
-            },
-        }
-
-    @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any], *, strict: bool = False) -> T:
         """Parse a JSON object. Lenient by default: unknown fields and enum values are kept; a missing required field
-        or a wrongly typed value leaves that field unset, and reading it raises errors.ResponseValidationError with
-        its JSON path (the rest of the model reads normally). `strict=True` rejects any schema violation, listing
-        every one with its JSON path."""
-        if strict:
-            return validate_response(cls, src_dict)
-        return lenient_parse(cls, src_dict)
+        or a wrongly typed value leaves that field unset, and reading it raises errors.BrokenFieldError with its JSON
+        path (the rest of the model reads normally). `strict=True` raises errors.ResponseValidationError listing
+        every schema violation with its JSON path."""
+        return parse_root(cls, src_dict, strict)
 
     @classmethod
-    def _from_dict_lenient(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        """The generator's parser: trusts the body's shape."""
-        from ..models.validation_error import ValidationError  # noqa: PLC0415
-
-        d = dict(src_dict)
-        _detail = d.pop("detail", UNSET)
-        detail: list[ValidationError] | Unset = UNSET
-        if _detail is not UNSET:
-            detail = []
-            for detail_item_data in _detail:
-                detail_item = ValidationError.from_dict(detail_item_data)
-
-                detail.append(detail_item)
-
-        http_validation_error = cls(
-            detail=detail,
+    def _parse(cls, data: dict[str, Any], p: Parse, at: str) -> Self:
+        """One pass over `data`: each value checked by its exact type and converted (runtime/_parse.py)."""
+        bads = p.bads
+        self = cls.__new__(cls)
+        v = data.get("detail", UNSET)
+        self.detail = (
+            UNSET
+            if v is UNSET
+            else (
+                p.items(
+                    p.bads,
+                    [
+                        (
+                            ValidationError._parse(x0, p, at + "detail" + f"[{i0}]" + ".")
+                            if type(x0) is dict
+                            else p.bad(x0, at + "detail" + f"[{i0}]", "object ValidationError")
+                        )
+                        for i0, x0 in enumerate(v)
+                    ],
+                )
+                if type(v) is list
+                else p.bad(v, at + "detail", "array of object ValidationError")
+            )
         )
-
-        http_validation_error.additional_properties = d
-        return http_validation_error
+        self.additional_properties = {k: x for k, x in data.items() if k not in cls._json_names}
+        self._drift = None
+        if p.bads != bads:
+            p.settle(self, data)
+        return self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -119,3 +109,6 @@ class HTTPValidationError:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.validation_error import ValidationError  # noqa: E402

@@ -1,24 +1,26 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._drift import Drift, broken_entry, broken_field, lenient_parse, model_repr, received
+from .._parse import MISSING, Drift, Parse, broken_entry, broken_field, model_repr, parse_root, received
+from ..models.invoice_response_model_payment_intent_status import (
+    _BY_VALUE as _INVOICE_RESPONSE_MODEL_PAYMENT_INTENT_STATUS,
+)
 from ..models.invoice_response_model_payment_intent_status import InvoiceResponseModelPaymentIntentStatus
+from ..models.invoice_response_model_payment_intent_statusses_item import (
+    _BY_VALUE as _INVOICE_RESPONSE_MODEL_PAYMENT_INTENT_STATUSSES_ITEM,
+)
 from ..models.invoice_response_model_payment_intent_statusses_item import InvoiceResponseModelPaymentIntentStatussesItem
-from ..types import UNSET, Unset, mask_secret_keys, validate_response
-
-if TYPE_CHECKING:
-    from ..models.discount_response_model import DiscountResponseModel
-
+from ..types import UNSET, Unset, mask_secret_keys
 
 T = TypeVar("T", bound="InvoiceResponseModel")
 
 
-@_attrs_define(repr=False)  # the repr is model_repr (runtime/_drift.py)
+@_attrs_define(repr=False)  # the repr is model_repr (runtime/_parse.py)
 class InvoiceResponseModel:
     """The `InvoiceResponseModel` object of the API.
 
@@ -55,7 +57,9 @@ class InvoiceResponseModel:
     be missing (`UNSET`) or null (`None`). """
     # Unknown fields named like a secret anywhere in the spec (types.SECRET_FIELD_NAMES) are masked in repr too.
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=mask_secret_keys)
-    # --- drift (runtime/_drift.py): set when lenient parsing left broken fields unset
+    # The JSON names of the declared fields (unknown fields are the others).
+    _json_names: ClassVar[frozenset[str]] = frozenset({"amount_due_cents", "discounts", "next_payment_attempt_unix", "payment_intent_status", "payment_intent_statusses", "subtotal_cents", "tax_cents", "discount_percent_off", "discount_amount_off"})  # fmt: skip
+    # --- drift (runtime/_parse.py): set when lenient parsing left broken fields unset
     _drift: Drift | None = _attrs_field(init=False, default=None, repr=False, eq=False)
     __repr__ = model_repr  # drift: broken fields show as <broken>
 
@@ -137,175 +141,121 @@ class InvoiceResponseModel:
         return field_dict
 
     @classmethod
-    def json_shape(cls) -> dict[str, Any]:
-        """This model's schema as data: {"name": ..., "properties": {json name: (shape, required, python name)},
-        "extra": what the parser does with fields the schema does not name ("keep", "convert" or "drop"), and
-        "extra_shape": the shape of their values when the schema gives one (a map of typed values)}."""
-        from ..models.discount_response_model import DiscountResponseModel  # noqa: PLC0415
-
-        return {
-            "name": "InvoiceResponseModel",
-            "extra": "keep",
-            "properties": {
-                "amount_due_cents": ({"type": "integer"}, True, "amount_due_cents"),
-                "discounts": ({"list": {"model": DiscountResponseModel}}, True, "discounts"),
-                "next_payment_attempt_unix": ({"type": "integer"}, True, "next_payment_attempt_unix"),
-                "payment_intent_status": (
-                    {
-                        "any_of": [
-                            {
-                                "enum": [
-                                    "canceled",
-                                    "processing",
-                                    "requires_action",
-                                    "requires_capture",
-                                    "requires_confirmation",
-                                    "requires_payment_method",
-                                    "succeeded",
-                                ],
-                                "name": "InvoiceResponseModelPaymentIntentStatus",
-                                "class": InvoiceResponseModelPaymentIntentStatus,
-                            },
-                            {"type": "null"},
-                        ]
-                    },
-                    True,
-                    "payment_intent_status",
-                ),
-                "payment_intent_statusses": (
-                    {
-                        "list": {
-                            "enum": [
-                                "canceled",
-                                "processing",
-                                "requires_action",
-                                "requires_capture",
-                                "requires_confirmation",
-                                "requires_payment_method",
-                                "succeeded",
-                            ],
-                            "name": "InvoiceResponseModelPaymentIntentStatussesItem",
-                            "class": InvoiceResponseModelPaymentIntentStatussesItem,
-                        }
-                    },
-                    True,
-                    "payment_intent_statusses",
-                ),
-                "subtotal_cents": (
-                    {
-                        "any_of": [
-                            {"type": "integer"},
-                            {"type": "null"},
-                        ]
-                    },
-                    False,
-                    "subtotal_cents",
-                ),
-                "tax_cents": (
-                    {
-                        "any_of": [
-                            {"type": "integer"},
-                            {"type": "null"},
-                        ]
-                    },
-                    False,
-                    "tax_cents",
-                ),
-                "discount_percent_off": (
-                    {
-                        "any_of": [
-                            {"type": "number"},
-                            {"type": "null"},
-                        ]
-                    },
-                    False,
-                    "discount_percent_off",
-                ),
-                "discount_amount_off": (
-                    {
-                        "any_of": [
-                            {"type": "number"},
-                            {"type": "null"},
-                        ]
-                    },
-                    False,
-                    "discount_amount_off",
-                ),
-            },
-        }
-
-    @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any], *, strict: bool = False) -> T:
         """Parse a JSON object. Lenient by default: unknown fields and enum values are kept; a missing required field
-        or a wrongly typed value leaves that field unset, and reading it raises errors.ResponseValidationError with
-        its JSON path (the rest of the model reads normally). `strict=True` rejects any schema violation, listing
-        every one with its JSON path."""
-        if strict:
-            return validate_response(cls, src_dict)
-        return lenient_parse(cls, src_dict)
+        or a wrongly typed value leaves that field unset, and reading it raises errors.BrokenFieldError with its JSON
+        path (the rest of the model reads normally). `strict=True` raises errors.ResponseValidationError listing
+        every schema violation with its JSON path."""
+        return parse_root(cls, src_dict, strict)
 
     @classmethod
-    def _from_dict_lenient(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        """The generator's parser: trusts the body's shape."""
-        from ..models.discount_response_model import DiscountResponseModel  # noqa: PLC0415
-
-        d = dict(src_dict)
-        amount_due_cents = d.pop("amount_due_cents")
-
-        discounts = []
-        _discounts = d.pop("discounts")
-        for discounts_item_data in _discounts:
-            discounts_item = DiscountResponseModel.from_dict(discounts_item_data)
-
-            discounts.append(discounts_item)
-
-        next_payment_attempt_unix = d.pop("next_payment_attempt_unix")
-
-        def _parse_payment_intent_status(data: object) -> InvoiceResponseModelPaymentIntentStatus | None:
-            if data is None:
-                return data
-            if isinstance(data, str):
-                try:
-                    payment_intent_status_payment_intent_status = InvoiceResponseModelPaymentIntentStatus(data)
-
-                    return payment_intent_status_payment_intent_status
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-            return cast("InvoiceResponseModelPaymentIntentStatus | None", data)
-
-        payment_intent_status = _parse_payment_intent_status(d.pop("payment_intent_status"))
-
-        payment_intent_statusses = []
-        _payment_intent_statusses = d.pop("payment_intent_statusses")
-        for payment_intent_statusses_item_data in _payment_intent_statusses:
-            payment_intent_statusses_item = InvoiceResponseModelPaymentIntentStatussesItem(
-                payment_intent_statusses_item_data
+    def _parse(cls, data: dict[str, Any], p: Parse, at: str) -> Self:
+        """One pass over `data`: each value checked by its exact type and converted (runtime/_parse.py)."""
+        bads = p.bads
+        self = cls.__new__(cls)
+        v = data.get("amount_due_cents", MISSING)
+        self.amount_due_cents = v if type(v) is int else p.bad(v, at + "amount_due_cents", "integer", integer=True)
+        v = data.get("discounts", MISSING)
+        self.discounts = (
+            p.items(
+                p.bads,
+                [
+                    (
+                        DiscountResponseModel._parse(x0, p, at + "discounts" + f"[{i0}]" + ".")
+                        if type(x0) is dict
+                        else p.bad(x0, at + "discounts" + f"[{i0}]", "object DiscountResponseModel")
+                    )
+                    for i0, x0 in enumerate(v)
+                ],
             )
-
-            payment_intent_statusses.append(payment_intent_statusses_item)
-
-        subtotal_cents = d.pop("subtotal_cents", UNSET)
-
-        tax_cents = d.pop("tax_cents", UNSET)
-
-        discount_percent_off = d.pop("discount_percent_off", UNSET)
-
-        discount_amount_off = d.pop("discount_amount_off", UNSET)
-
-        invoice_response_model = cls(
-            amount_due_cents=amount_due_cents,
-            discounts=discounts,
-            next_payment_attempt_unix=next_payment_attempt_unix,
-            payment_intent_status=payment_intent_status,
-            payment_intent_statusses=payment_intent_statusses,
-            subtotal_cents=subtotal_cents,
-            tax_cents=tax_cents,
-            discount_percent_off=discount_percent_off,
-            discount_amount_off=discount_amount_off,
+            if type(v) is list
+            else p.bad(v, at + "discounts", "array of object DiscountResponseModel")
         )
-
-        invoice_response_model.additional_properties = d
-        return invoice_response_model
+        v = data.get("next_payment_attempt_unix", MISSING)
+        self.next_payment_attempt_unix = (
+            v if type(v) is int else p.bad(v, at + "next_payment_attempt_unix", "integer", integer=True)
+        )
+        v = data.get("payment_intent_status", MISSING)
+        self.payment_intent_status = (
+            _INVOICE_RESPONSE_MODEL_PAYMENT_INTENT_STATUS[v]
+            if type(v) is str and v in _INVOICE_RESPONSE_MODEL_PAYMENT_INTENT_STATUS
+            else None
+            if v is None
+            else p.bad(
+                v,
+                at + "payment_intent_status",
+                "one of 'canceled', 'processing', 'requires_action', 'requires_capture', 'requires_confirmation', 'requires_payment_method', 'succeeded'",
+                InvoiceResponseModelPaymentIntentStatus,
+            )
+        )
+        v = data.get("payment_intent_statusses", MISSING)
+        self.payment_intent_statusses = (
+            p.items(
+                p.bads,
+                [
+                    (
+                        _INVOICE_RESPONSE_MODEL_PAYMENT_INTENT_STATUSSES_ITEM[x0]
+                        if type(x0) is str and x0 in _INVOICE_RESPONSE_MODEL_PAYMENT_INTENT_STATUSSES_ITEM
+                        else p.bad(
+                            x0,
+                            at + "payment_intent_statusses" + f"[{i0}]",
+                            "one of 'canceled', 'processing', 'requires_action', 'requires_capture', 'requires_confirmation', 'requires_payment_method', 'succeeded'",
+                            InvoiceResponseModelPaymentIntentStatussesItem,
+                        )
+                    )
+                    for i0, x0 in enumerate(v)
+                ],
+            )
+            if type(v) is list
+            else p.bad(
+                v,
+                at + "payment_intent_statusses",
+                "array of one of 'canceled', 'processing', 'requires_action', 'requires_capture', 'requires_confirmation', 'requires_payment_method', 'succeeded'",
+            )
+        )
+        v = data.get("subtotal_cents", UNSET)
+        self.subtotal_cents = (
+            UNSET
+            if v is UNSET
+            else (
+                v if type(v) is int else None if v is None else p.bad(v, at + "subtotal_cents", "integer", integer=True)
+            )
+        )
+        v = data.get("tax_cents", UNSET)
+        self.tax_cents = (
+            UNSET
+            if v is UNSET
+            else (v if type(v) is int else None if v is None else p.bad(v, at + "tax_cents", "integer", integer=True))
+        )
+        v = data.get("discount_percent_off", UNSET)
+        self.discount_percent_off = (
+            UNSET
+            if v is UNSET
+            else (
+                v
+                if type(v) is float or type(v) is int
+                else None
+                if v is None
+                else p.bad(v, at + "discount_percent_off", "number")
+            )
+        )
+        v = data.get("discount_amount_off", UNSET)
+        self.discount_amount_off = (
+            UNSET
+            if v is UNSET
+            else (
+                v
+                if type(v) is float or type(v) is int
+                else None
+                if v is None
+                else p.bad(v, at + "discount_amount_off", "number")
+            )
+        )
+        self.additional_properties = {k: x for k, x in data.items() if k not in cls._json_names}
+        self._drift = None
+        if p.bads != bads:
+            p.settle(self, data)
+        return self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -325,3 +275,6 @@ class InvoiceResponseModel:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.discount_response_model import DiscountResponseModel  # noqa: E402

@@ -1,7 +1,6 @@
-import logging
 from enum import StrEnum
 
-_logger = logging.getLogger(__name__)
+from .._parse import unknown_member
 
 
 class InvoiceResponseModelPaymentIntentStatus(StrEnum):
@@ -25,12 +24,10 @@ class InvoiceResponseModelPaymentIntentStatus(StrEnum):
 
     @classmethod
     def _missing_(cls, value: object) -> "InvoiceResponseModelPaymentIntentStatus | None":
-        if not isinstance(value, str):
-            return None
-        member = str.__new__(cls, value)
-        member._name_ = value
-        member._value_ = value
-        # Cached like a member, so each unknown value is logged once and `is` comparisons hold.
-        cls._value2member_map_[value] = member
-        _logger.warning("%s: value %r is not in the spec; kept as is", cls.__name__, value)
+        member: InvoiceResponseModelPaymentIntentStatus | None = unknown_member(cls, value)
         return member
+
+
+_BY_VALUE: dict[str, InvoiceResponseModelPaymentIntentStatus] = {
+    member.value: member for member in InvoiceResponseModelPaymentIntentStatus
+}

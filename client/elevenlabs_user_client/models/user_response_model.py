@@ -1,23 +1,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._drift import Drift, broken_entry, broken_field, lenient_parse, model_repr, received
+from .._parse import MISSING, Drift, Parse, broken_entry, broken_field, model_repr, parse_root, received
+from ..models.seat_type import _BY_VALUE as _SEAT_TYPE
 from ..models.seat_type import SeatType
-from ..types import UNSET, Unset, mask_secret, mask_secret_keys, validate_response
-
-if TYPE_CHECKING:
-    from ..models.subscription_response_model import SubscriptionResponseModel
-
+from ..types import UNSET, Unset, mask_secret, mask_secret_keys
 
 T = TypeVar("T", bound="UserResponseModel")
 
 
-@_attrs_define(repr=False)  # the repr is model_repr (runtime/_drift.py)
+@_attrs_define(repr=False)  # the repr is model_repr (runtime/_parse.py)
 class UserResponseModel:
     """The `UserResponseModel` object of the API.
 
@@ -72,7 +69,9 @@ class UserResponseModel:
     """ The API key of the user. May be missing (`UNSET`) or null (`None`). """
     # Unknown fields named like a secret anywhere in the spec (types.SECRET_FIELD_NAMES) are masked in repr too.
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=mask_secret_keys)
-    # --- drift (runtime/_drift.py): set when lenient parsing left broken fields unset
+    # The JSON names of the declared fields (unknown fields are the others).
+    _json_names: ClassVar[frozenset[str]] = frozenset({"user_id", "subscription", "is_new_user", "can_use_delayed_payment_methods", "is_onboarding_completed", "is_onboarding_checklist_completed", "created_at", "seat_type", "show_compliance_terms", "first_name", "is_api_key_hashed", "xi_api_key_preview", "referral_link_code", "partnerstack_partner_default_link", "xi_api_key"})  # fmt: skip
+    # --- drift (runtime/_parse.py): set when lenient parsing left broken fields unset
     _drift: Drift | None = _attrs_field(init=False, default=None, repr=False, eq=False)
     __repr__ = model_repr  # drift: broken fields show as <broken>
 
@@ -169,157 +168,97 @@ class UserResponseModel:
         return field_dict
 
     @classmethod
-    def json_shape(cls) -> dict[str, Any]:
-        """This model's schema as data: {"name": ..., "properties": {json name: (shape, required, python name)},
-        "extra": what the parser does with fields the schema does not name ("keep", "convert" or "drop"), and
-        "extra_shape": the shape of their values when the schema gives one (a map of typed values)}."""
-        from ..models.subscription_response_model import SubscriptionResponseModel  # noqa: PLC0415
-
-        return {
-            "name": "UserResponseModel",
-            "extra": "keep",
-            "properties": {
-                "user_id": ({"type": "string"}, True, "user_id"),
-                "subscription": ({"model": SubscriptionResponseModel}, True, "subscription"),
-                "is_new_user": ({"type": "boolean"}, True, "is_new_user"),
-                "can_use_delayed_payment_methods": ({"type": "boolean"}, True, "can_use_delayed_payment_methods"),
-                "is_onboarding_completed": ({"type": "boolean"}, True, "is_onboarding_completed"),
-                "is_onboarding_checklist_completed": ({"type": "boolean"}, True, "is_onboarding_checklist_completed"),
-                "created_at": ({"type": "integer"}, True, "created_at"),
-                "seat_type": (
-                    {
-                        "enum": [
-                            "workspace_admin",
-                            "workspace_member",
-                            "workspace_lite_member",
-                        ],
-                        "name": "SeatType",
-                        "class": SeatType,
-                    },
-                    True,
-                    "seat_type",
-                ),
-                "show_compliance_terms": ({"type": "boolean"}, False, "show_compliance_terms"),
-                "first_name": (
-                    {
-                        "any_of": [
-                            {"type": "string"},
-                            {"type": "null"},
-                        ]
-                    },
-                    False,
-                    "first_name",
-                ),
-                "is_api_key_hashed": ({"type": "boolean"}, False, "is_api_key_hashed"),
-                "xi_api_key_preview": (
-                    {
-                        "any_of": [
-                            {"type": "string"},
-                            {"type": "null"},
-                        ]
-                    },
-                    False,
-                    "xi_api_key_preview",
-                ),
-                "referral_link_code": (
-                    {
-                        "any_of": [
-                            {"type": "string"},
-                            {"type": "null"},
-                        ]
-                    },
-                    False,
-                    "referral_link_code",
-                ),
-                "partnerstack_partner_default_link": (
-                    {
-                        "any_of": [
-                            {"type": "string"},
-                            {"type": "null"},
-                        ]
-                    },
-                    False,
-                    "partnerstack_partner_default_link",
-                ),
-                "xi_api_key": (
-                    {
-                        "any_of": [
-                            {"type": "string"},
-                            {"type": "null"},
-                        ]
-                    },
-                    False,
-                    "xi_api_key",
-                ),
-            },
-        }
-
-    @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any], *, strict: bool = False) -> T:
         """Parse a JSON object. Lenient by default: unknown fields and enum values are kept; a missing required field
-        or a wrongly typed value leaves that field unset, and reading it raises errors.ResponseValidationError with
-        its JSON path (the rest of the model reads normally). `strict=True` rejects any schema violation, listing
-        every one with its JSON path."""
-        if strict:
-            return validate_response(cls, src_dict)
-        return lenient_parse(cls, src_dict)
+        or a wrongly typed value leaves that field unset, and reading it raises errors.BrokenFieldError with its JSON
+        path (the rest of the model reads normally). `strict=True` raises errors.ResponseValidationError listing
+        every schema violation with its JSON path."""
+        return parse_root(cls, src_dict, strict)
 
     @classmethod
-    def _from_dict_lenient(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        """The generator's parser: trusts the body's shape."""
-        from ..models.subscription_response_model import SubscriptionResponseModel  # noqa: PLC0415
-
-        d = dict(src_dict)
-        user_id = d.pop("user_id")
-
-        subscription = SubscriptionResponseModel.from_dict(d.pop("subscription"))
-
-        is_new_user = d.pop("is_new_user")
-
-        can_use_delayed_payment_methods = d.pop("can_use_delayed_payment_methods")
-
-        is_onboarding_completed = d.pop("is_onboarding_completed")
-
-        is_onboarding_checklist_completed = d.pop("is_onboarding_checklist_completed")
-
-        created_at = d.pop("created_at")
-
-        seat_type = SeatType(d.pop("seat_type"))
-
-        show_compliance_terms = d.pop("show_compliance_terms", UNSET)
-
-        first_name = d.pop("first_name", UNSET)
-
-        is_api_key_hashed = d.pop("is_api_key_hashed", UNSET)
-
-        xi_api_key_preview = d.pop("xi_api_key_preview", UNSET)
-
-        referral_link_code = d.pop("referral_link_code", UNSET)
-
-        partnerstack_partner_default_link = d.pop("partnerstack_partner_default_link", UNSET)
-
-        xi_api_key = d.pop("xi_api_key", UNSET)
-
-        user_response_model = cls(
-            user_id=user_id,
-            subscription=subscription,
-            is_new_user=is_new_user,
-            can_use_delayed_payment_methods=can_use_delayed_payment_methods,
-            is_onboarding_completed=is_onboarding_completed,
-            is_onboarding_checklist_completed=is_onboarding_checklist_completed,
-            created_at=created_at,
-            seat_type=seat_type,
-            show_compliance_terms=show_compliance_terms,
-            first_name=first_name,
-            is_api_key_hashed=is_api_key_hashed,
-            xi_api_key_preview=xi_api_key_preview,
-            referral_link_code=referral_link_code,
-            partnerstack_partner_default_link=partnerstack_partner_default_link,
-            xi_api_key=xi_api_key,
+    def _parse(cls, data: dict[str, Any], p: Parse, at: str) -> Self:
+        """One pass over `data`: each value checked by its exact type and converted (runtime/_parse.py)."""
+        bads = p.bads
+        self = cls.__new__(cls)
+        v = data.get("user_id", MISSING)
+        self.user_id = v if type(v) is str else p.bad(v, at + "user_id", "string")
+        v = data.get("subscription", MISSING)
+        self.subscription = (
+            SubscriptionResponseModel._parse(v, p, at + "subscription" + ".")
+            if type(v) is dict
+            else p.bad(v, at + "subscription", "object SubscriptionResponseModel")
         )
-
-        user_response_model.additional_properties = d
-        return user_response_model
+        v = data.get("is_new_user", MISSING)
+        self.is_new_user = v if type(v) is bool else p.bad(v, at + "is_new_user", "boolean")
+        v = data.get("can_use_delayed_payment_methods", MISSING)
+        self.can_use_delayed_payment_methods = (
+            v if type(v) is bool else p.bad(v, at + "can_use_delayed_payment_methods", "boolean")
+        )
+        v = data.get("is_onboarding_completed", MISSING)
+        self.is_onboarding_completed = v if type(v) is bool else p.bad(v, at + "is_onboarding_completed", "boolean")
+        v = data.get("is_onboarding_checklist_completed", MISSING)
+        self.is_onboarding_checklist_completed = (
+            v if type(v) is bool else p.bad(v, at + "is_onboarding_checklist_completed", "boolean")
+        )
+        v = data.get("created_at", MISSING)
+        self.created_at = v if type(v) is int else p.bad(v, at + "created_at", "integer", integer=True)
+        v = data.get("seat_type", MISSING)
+        self.seat_type = (
+            _SEAT_TYPE[v]
+            if type(v) is str and v in _SEAT_TYPE
+            else p.bad(
+                v, at + "seat_type", "one of 'workspace_admin', 'workspace_member', 'workspace_lite_member'", SeatType
+            )
+        )
+        v = data.get("show_compliance_terms", UNSET)
+        self.show_compliance_terms = (
+            UNSET if v is UNSET else (v if type(v) is bool else p.bad(v, at + "show_compliance_terms", "boolean"))
+        )
+        v = data.get("first_name", UNSET)
+        self.first_name = (
+            UNSET
+            if v is UNSET
+            else (v if type(v) is str else None if v is None else p.bad(v, at + "first_name", "string"))
+        )
+        v = data.get("is_api_key_hashed", UNSET)
+        self.is_api_key_hashed = (
+            UNSET if v is UNSET else (v if type(v) is bool else p.bad(v, at + "is_api_key_hashed", "boolean"))
+        )
+        v = data.get("xi_api_key_preview", UNSET)
+        self.xi_api_key_preview = (
+            UNSET
+            if v is UNSET
+            else (v if type(v) is str else None if v is None else p.bad(v, at + "xi_api_key_preview", "string"))
+        )
+        v = data.get("referral_link_code", UNSET)
+        self.referral_link_code = (
+            UNSET
+            if v is UNSET
+            else (v if type(v) is str else None if v is None else p.bad(v, at + "referral_link_code", "string"))
+        )
+        v = data.get("partnerstack_partner_default_link", UNSET)
+        self.partnerstack_partner_default_link = (
+            UNSET
+            if v is UNSET
+            else (
+                v
+                if type(v) is str
+                else None
+                if v is None
+                else p.bad(v, at + "partnerstack_partner_default_link", "string")
+            )
+        )
+        v = data.get("xi_api_key", UNSET)
+        self.xi_api_key = (
+            UNSET
+            if v is UNSET
+            else (v if type(v) is str else None if v is None else p.bad(v, at + "xi_api_key", "string"))
+        )
+        self.additional_properties = {k: x for k, x in data.items() if k not in cls._json_names}
+        self._drift = None
+        if p.bads != bads:
+            p.settle(self, data)
+        return self
 
     @property
     def additional_keys(self) -> list[str]:
@@ -339,3 +278,6 @@ class UserResponseModel:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.subscription_response_model import SubscriptionResponseModel  # noqa: E402

@@ -1,18 +1,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._drift import Drift, broken_entry, broken_field, lenient_parse, model_repr, received
-from ..types import mask_secret_keys, validate_response
+from .._parse import MISSING, Drift, Parse, broken_entry, broken_field, model_repr, parse_root, received
+from ..types import mask_secret_keys
 
 T = TypeVar("T", bound="ValidationError")
 
 
-@_attrs_define(repr=False)  # the repr is model_repr (runtime/_drift.py)
+@_attrs_define(repr=False)  # the repr is model_repr (runtime/_parse.py)
 class ValidationError:
     """The `ValidationError` object of the API."""
 
@@ -24,7 +24,9 @@ class ValidationError:
     """ Always present, never null. """
     # Unknown fields named like a secret anywhere in the spec (types.SECRET_FIELD_NAMES) are masked in repr too.
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=mask_secret_keys)
-    # --- drift (runtime/_drift.py): set when lenient parsing left broken fields unset
+    # The JSON names of the declared fields (unknown fields are the others).
+    _json_names: ClassVar[frozenset[str]] = frozenset({"loc", "msg", "type"})  # fmt: skip
+    # --- drift (runtime/_parse.py): set when lenient parsing left broken fields unset
     _drift: Drift | None = _attrs_field(init=False, default=None, repr=False, eq=False)
     __repr__ = model_repr  # drift: broken fields show as <broken>
 
@@ -62,64 +64,45 @@ class ValidationError:
         return field_dict
 
     @classmethod
-    def json_shape(cls) -> dict[str, Any]:
-        """This model's schema as data: {"name": ..., "properties": {json name: (shape, required, python name)},
-        "extra": what the parser does with fields the schema does not name ("keep", "convert" or "drop"), and
-        "extra_shape": the shape of their values when the schema gives one (a map of typed values)}."""
-        return {
-            "name": "ValidationError",
-            "extra": "keep",
-            "properties": {
-                "loc": (
-                    {
-                        "list": {
-                            "any_of": [
-                                {"type": "string"},
-                                {"type": "integer"},
-                            ]
-                        }
-                    },
-                    True,
-                    "loc",
-                ),
-                "msg": ({"type": "string"}, True, "msg"),
-                "type": ({"type": "string"}, True, "type_"),
-            },
-        }
-
-    @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any], *, strict: bool = False) -> T:
         """Parse a JSON object. Lenient by default: unknown fields and enum values are kept; a missing required field
-        or a wrongly typed value leaves that field unset, and reading it raises errors.ResponseValidationError with
-        its JSON path (the rest of the model reads normally). `strict=True` rejects any schema violation, listing
-        every one with its JSON path."""
-        if strict:
-            return validate_response(cls, src_dict)
-        return lenient_parse(cls, src_dict)
+        or a wrongly typed value leaves that field unset, and reading it raises errors.BrokenFieldError with its JSON
+        path (the rest of the model reads normally). `strict=True` raises errors.ResponseValidationError listing
+        every schema violation with its JSON path."""
+        return parse_root(cls, src_dict, strict)
 
     @classmethod
-    def _from_dict_lenient(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        """The generator's parser: trusts the body's shape."""
-        d = dict(src_dict)
-        loc = []
-        _loc = d.pop("loc")
-        for loc_item_data in _loc:
-            loc_item = loc_item_data
-
-            loc.append(loc_item)
-
-        msg = d.pop("msg")
-
-        type_ = d.pop("type")
-
-        validation_error = cls(
-            loc=loc,
-            msg=msg,
-            type_=type_,
+    def _parse(cls, data: dict[str, Any], p: Parse, at: str) -> Self:
+        """One pass over `data`: each value checked by its exact type and converted (runtime/_parse.py)."""
+        bads = p.bads
+        self = cls.__new__(cls)
+        v = data.get("loc", MISSING)
+        self.loc = (
+            p.items(
+                p.bads,
+                [
+                    (
+                        x0
+                        if type(x0) is str
+                        else x0
+                        if type(x0) is int
+                        else p.bad(x0, at + "loc" + f"[{i0}]", "string | integer", integer=True)
+                    )
+                    for i0, x0 in enumerate(v)
+                ],
+            )
+            if type(v) is list
+            else p.bad(v, at + "loc", "array of string | integer")
         )
-
-        validation_error.additional_properties = d
-        return validation_error
+        v = data.get("msg", MISSING)
+        self.msg = v if type(v) is str else p.bad(v, at + "msg", "string")
+        v = data.get("type", MISSING)
+        self.type_ = v if type(v) is str else p.bad(v, at + "type", "string")
+        self.additional_properties = {k: x for k, x in data.items() if k not in cls._json_names}
+        self._drift = None
+        if p.bads != bads:
+            p.settle(self, data)
+        return self
 
     @property
     def additional_keys(self) -> list[str]:

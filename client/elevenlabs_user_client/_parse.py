@@ -1,0 +1,303 @@
+"""What every generated parser shares: the parse context, the slow paths of a value, union member choice, and drift.
+
+Each model's `_parse` (written by templates/parse.jinja) checks every value by its exact type and converts it in one
+pass; a value that does not fit goes to `Parse.bad`, which records the problem with its JSON path and returns a `Bad`
+in its place. Strict mode raises once the whole body is walked, listing every problem. Lenient mode (the default)
+keeps the model: `settle` takes each `Bad` field off the model and records it in its `Drift`, so reading that field
+raises errors.BrokenFieldError while the rest reads normally, and `to_dict()` gives back what was received.
+"""
+
+import copy
+import datetime
+import logging
+import re
+import reprlib
+from collections.abc import Callable, Mapping
+from enum import Enum
+from typing import Any, ClassVar, NoReturn, Protocol, Self, TypeVar
+
+import attrs
+
+from .errors import BrokenFieldError, ResponseDecodeError, ResponseValidationError, decode_json
+
+logger = logging.getLogger("elevenlabs_user_client")
+
+MISSING: Any = type("Missing", (), {"__repr__": lambda self: "MISSING"})()  # a field the body lacks
+WARNED_AT_MOST = 1024  # distinct (model, path) warnings kept per process; past it drift is no longer logged
+_warned: set[tuple[str, str]] = set()
+_JSON_TYPE_NAMES = {dict: "object", list: "array", str: "string", bool: "boolean", int: "integer", float: "number"}
+
+
+class Bad:
+    """Stands where a value broke the schema, until the model that holds it settles."""
+
+    __slots__ = ("problem",)
+
+    def __init__(self, problem: str) -> None:
+        self.problem = problem
+
+
+class Drift:
+    """What a drifted model keeps: the body as received, each broken field's problem and each broken map entry's."""
+
+    __slots__ = ("model", "received", "broken", "entries")
+
+    def __init__(self, model: str, received: Mapping[str, Any], broken: dict[str, str], entries: dict[str, str]):
+        self.model, self.received, self.broken, self.entries = model, received, broken, entries
+
+
+class Model(Protocol):
+    """A generated model, as the runtime sees it."""
+
+    _json_names: ClassVar[frozenset[str]]
+
+    @classmethod
+    def _parse(cls, data: dict[str, Any], p: "Parse", at: str) -> Self: ...
+
+
+M = TypeVar("M", bound=Model)
+V = TypeVar("V")
+
+
+def got(value: object) -> str:
+    """What arrived, for a problem's text: a string's own (shortened) repr, else its JSON type."""
+    if value is None:
+        return "null"
+    text = repr(value) if isinstance(value, str) else _JSON_TYPE_NAMES.get(type(value), type(value).__name__)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+# What the spec's formats mean (RFC 3339 date-time and full-date, RFC 4122's hyphenated UUID): strict mode holds a
+# value to this syntax; lenient mode asks only that the generator's conversion (fromisoformat, UUID) takes it.
+_TEXT_SYNTAX = {
+    "date-time": r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})",
+    "date": r"\d{4}-\d{2}-\d{2}",
+    "uuid": r"[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}",
+}
+
+
+class Parse:
+    """One body's parse: the mode, every problem found (with its JSON path), and notes that are only logged."""
+
+    __slots__ = ("strict", "problems", "notes", "bads")
+
+    def __init__(self, strict: bool) -> None:
+        self.strict = strict
+        self.problems: list[str] = []
+        self.notes: list[tuple[str, str]] = []  # (path, text): unknown enum values kept in lenient mode
+        self.bads = 0  # how many Bad values were handed out: a model settles only when this moved
+
+    def bad(self, value: Any, path: str, expected: str, enum: type[Enum] | None = None, integer: bool = False) -> Any:
+        """`value` where no fast check took it: an integral float for an integer, an enum value the spec does not
+        list (kept in lenient mode), or a problem recorded at `path` and a Bad returned."""
+        where = path or "$"
+        if value is MISSING:
+            return self._bad(f"{where}: required field missing")
+        numbers = enum is not None and issubclass(enum, int)
+        if (integer or numbers) and type(value) is float and value.is_integer():
+            value = int(value)  # JSON Schema's integer: 41230.0 is one; the field holds an int, as declared
+            if integer:
+                return value
+        if enum is not None and type(value) is (int if numbers else str):
+            if any(member.value == value for member in enum):
+                return enum(value)
+            if not self.strict:
+                self.notes.append((where, f"value {value!r} is not in the spec; kept as is"))
+                return enum(value)  # the enum's _missing_ makes a member that keeps it (not cached)
+            shown = got(value) if type(value) is str else repr(value)
+            return self._bad(f"{where}: unknown {enum.__name__} value {shown} (expected {expected})")
+        return self._bad(f"{where}: expected {expected}, got {got(value)}")
+
+    def _bad(self, problem: str) -> Bad:
+        self.problems.append(problem)
+        self.bads += 1
+        return Bad(problem)
+
+    def text(self, value: str, path: str, kind: str) -> Any:
+        """A date-time, date or uuid string converted as the generator converts it, else a problem."""
+        if not self.strict or re.fullmatch(_TEXT_SYNTAX[kind], value, re.ASCII):
+            try:
+                if kind == "uuid":
+                    import uuid  # here, not at module level: few specs have UUIDs, and cold start counts imports
+
+                    return uuid.UUID(value)
+                if kind == "date":
+                    return datetime.date.fromisoformat(value)
+                return datetime.datetime.fromisoformat(value)
+            except ValueError:
+                pass
+        return self._bad(f"{path or '$'}: expected {kind}, got {got(value)}")
+
+    def items(self, bads_before: int, items: list[Any]) -> Any:
+        """A list whose items were parsed: itself, or one Bad naming every broken item."""
+        if self.bads == bads_before:
+            return items
+        broken = [item.problem for item in items if type(item) is Bad]
+        return Bad("; ".join(broken)) if broken else items
+
+    def choose(self, value: dict[str, Any], path: str, members: tuple[type[M], ...], expected: str) -> Any:
+        """A union of models: the first member the value fits with no problem, else (lenient) the closest, parsed
+        with its drift; strict: one problem naming the closest member's deepest problems."""
+        at = path + "." if path else ""
+        trials: list[tuple[tuple[int, int, int], type[M], list[str]]] = []
+        for member in members:
+            trial = Parse(strict=True)
+            model = member._parse(value, trial, at)
+            if not trial.problems:
+                return model
+            deepest = max(_depth(problem) for problem in trial.problems)
+            known = len(member._json_names & value.keys())
+            trials.append(((known, deepest, -len(trial.problems)), member, trial.problems))
+        _, closest, problems = max(trials, key=lambda trial: trial[0])
+        if not self.strict:
+            return closest._parse(value, self, at)
+        where = path or "$"
+        found = f"{where}: expected {expected}, got object"
+        if max(_depth(problem) for problem in problems) <= _depth(where):
+            return self._bad(found)
+        shown = sorted(problems, key=_depth, reverse=True)
+        more = f" (+{len(shown) - 3} more)" if len(shown) > 3 else ""
+        return self._bad(f"{found}; closest, object {closest.__name__}: {'; '.join(shown[:3])}{more}")
+
+    def settle(self, model: Any, data: Mapping[str, Any]) -> None:
+        """Take each Bad field (and map entry) off `model` and record it: reading it then raises its problem.
+        Nothing to do in strict mode: the whole parse raises."""
+        if self.strict:
+            return
+        broken: dict[str, str] = {}
+        for field in attrs.fields(type(model)):
+            value = getattr(model, field.name, None)
+            if type(value) is Bad:
+                broken[field.name] = value.problem
+                delattr(model, field.name)  # an unset slot: reading it goes to the model's __getattr__
+        extra = getattr(model, "additional_properties", {})
+        entries = {key: value.problem for key, value in extra.items() if type(value) is Bad}
+        for key in entries:
+            del extra[key]
+        if broken or entries:
+            model._drift = Drift(type(model).__name__, data, broken, entries)
+
+    def finish(self, name: str) -> None:
+        """Strict: raise every problem. Lenient: log each (model, path) once per process."""
+        if self.strict and self.problems:
+            raise ResponseValidationError(name, self.problems)
+        for problem in self.problems:
+            path, text = problem.split(": ", 1)
+            _warn_once(name, path, f"{problem}; reading that field raises BrokenFieldError")
+        for path, text in self.notes:
+            _warn_once(name, path, f"{path}: {text}")
+
+
+def _depth(problem: str) -> int:
+    """How deep a problem's JSON path (before ": ") goes: one per field or index."""
+    where = problem.split(": ", 1)[0]
+    return 0 if where == "$" else where.count(".") + where.count("[") + 1
+
+
+def _warn_once(model: str, path: str, message: str) -> None:
+    key = (model, re.sub(r"\[\d+\]", "[]", path))  # every item of a list is one place
+    if key in _warned or len(_warned) >= WARNED_AT_MOST:
+        return
+    _warned.add(key)
+    logger.warning("%s: %s", model, message)
+
+
+def parse_root(model_cls: type[M], data: object, strict: bool) -> M:
+    """`model_cls` from a JSON object: see the module's doc."""
+    if not isinstance(data, Mapping):
+        raise ResponseValidationError(model_cls.__name__, [f"$: expected object {model_cls.__name__}, got {got(data)}"])
+    p = Parse(strict)
+    model = model_cls._parse(data if type(data) is dict else dict(data), p, "")
+    if p.problems or p.notes:
+        p.finish(model_cls.__name__)
+    return model
+
+
+def parse_model(model_cls: type[M], status_code: int, body: bytes, *, strict: bool = False) -> M:
+    """The body of a success response as `model_cls`, or an error of the package's hierarchy."""
+    data = decode_json(status_code, body)
+    if not isinstance(data, dict):
+        message = f"{status_code}: expected a JSON object ({model_cls.__name__}), got {got(data)}"
+        raise ResponseDecodeError(message, status_code=status_code, body=body)
+    try:
+        return parse_root(model_cls, data, strict)
+    except ResponseValidationError as err:  # the same finding, with the answer it came from
+        raise ResponseValidationError(err.model, err.violations, status_code=status_code, body=body) from None
+
+
+def parse_value(parse: Callable[[Any, Parse], V], name: str, status_code: int, body: bytes, *, strict: bool) -> V:
+    """A JSON success body that is not a single object (a list, a union, an enum...), parsed by the endpoint's
+    generated `parse`. A value that cannot be returned (lenient too) raises ResponseValidationError."""
+    p = Parse(strict)
+    value = parse(decode_json(status_code, body), p)
+    if type(value) is Bad or (strict and p.problems):
+        raise ResponseValidationError(name, p.problems, status_code=status_code, body=body)
+    if p.problems or p.notes:
+        p.finish(name)
+    return value
+
+
+def validate_response(model_cls: type[M], data: object) -> M:
+    """Parse `data` strictly: ResponseValidationError listing every violation, else the model."""
+    return parse_root(model_cls, data, strict=True)
+
+
+def schema_violations(model_cls: type[M], data: object) -> list[str]:
+    """Every way `data` violates the schema of `model_cls`, as `<json path>: <problem>` lines (empty when valid).
+    Unknown fields are not violations: the API may add fields at any time."""
+    try:
+        validate_response(model_cls, data)
+    except ResponseValidationError as err:
+        return err.violations
+    return []
+
+
+def unknown_member(enum: type[Enum], value: object) -> Any:
+    """An enum's `_missing_`: a member that keeps a value the spec does not list. Made anew each time, never cached,
+    so a server cannot grow the process; it compares, prints and round-trips by its value."""
+    base = int if issubclass(enum, int) else str
+    if type(value) is not base:
+        return None
+    member = base.__new__(enum, value)  # type: ignore[type-var]
+    member._name_ = str(value)
+    member._value_ = value
+    return member
+
+
+def broken_field(model: object, name: str) -> NoReturn:
+    """What reading an unset attribute of a model raises (the model's __getattr__)."""
+    drift = object.__getattribute__(model, "_drift") if not name.startswith("_") else None
+    if isinstance(drift, Drift) and name in drift.broken:
+        raise BrokenFieldError(drift.model, [drift.broken[name]])
+    raise AttributeError(f"{type(model).__name__!r} object has no attribute {name!r}")
+
+
+def broken_entry(model: object, key: str) -> NoReturn:
+    """What reading a missing key of a typed map model raises: the entry's problem when the response broke it."""
+    drift = object.__getattribute__(model, "_drift")
+    if isinstance(drift, Drift) and key in drift.entries:
+        raise BrokenFieldError(drift.model, [drift.entries[key]])
+    raise KeyError(key)
+
+
+def received(model: object) -> dict[str, Any] | None:
+    """What a drifted model received (a copy, for to_dict()), or None for an intact model."""
+    drift = object.__getattribute__(model, "_drift")
+    return None if drift is None else copy.deepcopy(dict(drift.received))
+
+
+@reprlib.recursive_repr()  # a model put inside its own additional_properties shows as ...
+def model_repr(model: Any) -> str:
+    """Every model's repr: the fields field.repr allows, as field.repr shows them, a broken field as `<broken>`."""
+    drift = object.__getattribute__(model, "_drift")
+    broken = () if drift is None else drift.broken
+    parts = []
+    for field in attrs.fields(type(model)):
+        if field.repr is False:
+            continue
+        if field.name in broken:
+            parts.append(f"{field.name}=<broken>")
+            continue
+        show = repr if field.repr is True else field.repr
+        parts.append(f"{field.name}={show(getattr(model, field.name))}")
+    return f"{type(model).__name__}({', '.join(parts)})"
