@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from elevenlabs_user_client import errors
+from elevenlabs_user_client import _parse, errors
 from elevenlabs_user_client.api.user import get_user, get_user_subscription
 from elevenlabs_user_client.models import ExtendedSubscriptionResponseModel, UserResponseModel
 from pytest_httpserver import HTTPServer
@@ -69,9 +69,14 @@ def test_types_stay_truthful_a_wrong_value_is_never_handed_out(user: dict[str, A
 
 
 def test_one_warning_per_path(
-    httpserver: HTTPServer, client_for: Callable[..., Any], user: dict[str, Any], caplog: pytest.LogCaptureFixture
+    httpserver: HTTPServer,
+    client_for: Callable[..., Any],
+    user: dict[str, Any],
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    user["subscription"]["voice_slots_used"] = "a few"  # a path no other test breaks
+    monkeypatch.setattr(_parse, "_warned", set())  # once per process: start afresh, whatever ran before
+    user["subscription"]["voice_slots_used"] = "a few"
     httpserver.expect_request("/v1/user").respond_with_json(user)
     client = client_for(httpserver.url_for(""))
     with caplog.at_level(logging.WARNING, logger="elevenlabs_user_client"):

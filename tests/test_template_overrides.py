@@ -77,7 +77,7 @@ def _render_value(prop: Any) -> str:
         extensions=["jinja2.ext.loopcontrols"],
     )
     env.filters.update(TEMPLATE_FILTERS)
-    return env.from_string('{% from "parse.jinja" import value %}{{ value(prop, "v", "at") }}').render(prop=prop)
+    return env.from_string('{% from "parse.jinja" import value %}{{ value(prop, "v", "{at}") }}').render(prop=prop)
 
 
 def _property_of_kind(kind: str, **attributes: Any) -> Any:
@@ -85,7 +85,8 @@ def _property_of_kind(kind: str, **attributes: Any) -> Any:
 
 
 def test_a_known_kind_renders_its_parser() -> None:
-    assert _render_value(_property_of_kind("StringProperty")) == '(v if type(v) is str else p.bad(v, at, "string"))'
+    expected = '(v if type(v) is str else p.bad(v, f"{at}", "string"))'
+    assert _render_value(_property_of_kind("StringProperty")) == expected
 
 
 @pytest.mark.parametrize("kind", ["MysteryProperty", *sorted(REFUSED)])

@@ -34,7 +34,7 @@ class Bad:
     __slots__ = ("problem",)
 
     def __init__(self, problem: str) -> None:
-        self.problem = problem
+        self.problem: str = problem
 
 
 class Drift:
@@ -43,7 +43,10 @@ class Drift:
     __slots__ = ("model", "received", "broken", "entries")
 
     def __init__(self, model: str, received: Mapping[str, Any], broken: dict[str, str], entries: dict[str, str]):
-        self.model, self.received, self.broken, self.entries = model, received, broken, entries
+        self.model: str = model
+        self.received: Mapping[str, Any] = received
+        self.broken: dict[str, str] = broken  # python name -> problem
+        self.entries: dict[str, str] = entries  # map key -> problem
 
 
 class Model(Protocol):
@@ -82,10 +85,10 @@ class Parse:
     __slots__ = ("strict", "problems", "notes", "bads")
 
     def __init__(self, strict: bool) -> None:
-        self.strict = strict
+        self.strict: bool = strict
         self.problems: list[str] = []
         self.notes: list[tuple[str, str]] = []  # (path, text): unknown enum values kept in lenient mode
-        self.bads = 0  # how many Bad values were handed out: a model settles only when this moved
+        self.bads: int = 0  # how many Bad values were handed out: a model settles only when this moved
 
     def bad(self, value: Any, path: str, expected: str, enum: type[Enum] | None = None, integer: bool = False) -> Any:
         """`value` where no fast check took it: an integral float for an integer, an enum value the spec does not
@@ -196,9 +199,12 @@ def _depth(problem: str) -> int:
 
 def _warn_once(model: str, path: str, message: str) -> None:
     key = (model, re.sub(r"\[\d+\]", "[]", path))  # every item of a list is one place
-    if key in _warned or len(_warned) >= WARNED_AT_MOST:
+    if key in _warned or len(_warned) > WARNED_AT_MOST:
         return
     _warned.add(key)
+    if len(_warned) > WARNED_AT_MOST:  # only a map with ever new keys gets here: say so once, then stay bounded
+        logger.warning("drift at more than %d places: no more drift warnings in this process", WARNED_AT_MOST)
+        return
     logger.warning("%s: %s", model, message)
 
 

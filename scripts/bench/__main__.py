@@ -31,10 +31,11 @@ PER_CALL_LIMITS = {"sync": 1.10, "async": 1.05}
 COLD_START_LIMIT = 1.20
 COLD_PEAK_MIB = 28.0
 # Targets in instructions (issue 18; callgrind counts are exact where wall times are not): per call at most this many
-# times raw httpx; cold start at most COLD_INSTRUCTIONS_LIMIT times raw httpx preceded by `import attrs`; the first
-# parse of a model in a process at most FIRST_PARSE_LIMIT times a later one (no warm-up step of the client's own).
+# times raw httpx; cold start at most this many times raw httpx preceded by `import attrs`; the first parse of a model
+# in a process at most FIRST_PARSE_LIMIT times its second: no warm-up of the client's own (CPython's adaptive
+# interpreter runs every function unspecialised for its first 8 calls: that warm-up is the language's, shown beside).
 INSTRUCTION_LIMITS = {"sync": 1.05, "async": 1.03, "cold": 1.05}
-FIRST_PARSE_LIMIT = 1.5
+FIRST_PARSE_LIMIT = 1.25
 
 
 def _machine() -> str:
@@ -125,13 +126,13 @@ def _instructions(base_url: str, args: argparse.Namespace) -> list[Row]:
             if name == contenders.DEFAULT:
                 row.target, row.met = f"≤ {limit:.2f}× {floor_name}", mark(value <= limit * floor)
             rows.append(row)
-    first, later = instructions.parse_costs(args.cold_python, base_url)
-    title = "instructions per parse of a user body, first in a process vs the next 1000 (callgrind)"
-    rows.append(Row(title, "later parses", f"{later / 1e3:.0f} k", vs_floor=times(1.0)))
-    ok = first <= FIRST_PARSE_LIMIT * later
-    rows.append(
-        Row(title, "first parse", f"{first / 1e3:.0f} k", times(first / later), "", f"≤ {FIRST_PARSE_LIMIT}×", mark(ok))
-    )
+    first, second, later = instructions.parse_costs(args.cold_python, base_url)
+    title = "instructions per parse of a user body in a fresh process (callgrind)"
+    rows.append(Row(title, "after the 10th (CPython specialised)", f"{later / 1e3:.0f} k", vs_floor=times(1.0)))
+    rows.append(Row(title, "second parse", f"{second / 1e3:.0f} k", vs_floor=times(second / later)))
+    ok = first <= FIRST_PARSE_LIMIT * second
+    target = f"≤ {FIRST_PARSE_LIMIT}× second"
+    rows.append(Row(title, "first parse", f"{first / 1e3:.0f} k", times(first / later), "", target, mark(ok)))
     return rows
 
 

@@ -85,7 +85,7 @@ class DiscountResponseModel:
                 if type(v) is float or type(v) is int
                 else None
                 if v is None
-                else p.bad(v, at + "discount_percent_off", "number")
+                else p.bad(v, f"{at}discount_percent_off", "number")
             )
         )
         v = data.get("discount_amount_off", UNSET)
@@ -97,7 +97,7 @@ class DiscountResponseModel:
                 if type(v) is float or type(v) is int
                 else None
                 if v is None
-                else p.bad(v, at + "discount_amount_off", "number")
+                else p.bad(v, f"{at}discount_amount_off", "number")
             )
         )
         self.additional_properties = {k: x for k, x in data.items() if k not in cls._json_names}

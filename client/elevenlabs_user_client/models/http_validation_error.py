@@ -74,15 +74,15 @@ class HTTPValidationError:
                     p.bads,
                     [
                         (
-                            ValidationError._parse(x0, p, at + "detail" + f"[{i0}]" + ".")
+                            ValidationError._parse(x0, p, f"{at}detail[{i0}].")
                             if type(x0) is dict
-                            else p.bad(x0, at + "detail" + f"[{i0}]", "object ValidationError")
+                            else p.bad(x0, f"{at}detail[{i0}]", "object ValidationError")
                         )
                         for i0, x0 in enumerate(v)
                     ],
                 )
                 if type(v) is list
-                else p.bad(v, at + "detail", "array of object ValidationError")
+                else p.bad(v, f"{at}detail", "array of object ValidationError")
             )
         )
         self.additional_properties = {k: x for k, x in data.items() if k not in cls._json_names}

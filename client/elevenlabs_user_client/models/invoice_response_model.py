@@ -154,26 +154,26 @@ class InvoiceResponseModel:
         bads = p.bads
         self = cls.__new__(cls)
         v = data.get("amount_due_cents", MISSING)
-        self.amount_due_cents = v if type(v) is int else p.bad(v, at + "amount_due_cents", "integer", integer=True)
+        self.amount_due_cents = v if type(v) is int else p.bad(v, f"{at}amount_due_cents", "integer", integer=True)
         v = data.get("discounts", MISSING)
         self.discounts = (
             p.items(
                 p.bads,
                 [
                     (
-                        DiscountResponseModel._parse(x0, p, at + "discounts" + f"[{i0}]" + ".")
+                        DiscountResponseModel._parse(x0, p, f"{at}discounts[{i0}].")
                         if type(x0) is dict
-                        else p.bad(x0, at + "discounts" + f"[{i0}]", "object DiscountResponseModel")
+                        else p.bad(x0, f"{at}discounts[{i0}]", "object DiscountResponseModel")
                     )
                     for i0, x0 in enumerate(v)
                 ],
             )
             if type(v) is list
-            else p.bad(v, at + "discounts", "array of object DiscountResponseModel")
+            else p.bad(v, f"{at}discounts", "array of object DiscountResponseModel")
         )
         v = data.get("next_payment_attempt_unix", MISSING)
         self.next_payment_attempt_unix = (
-            v if type(v) is int else p.bad(v, at + "next_payment_attempt_unix", "integer", integer=True)
+            v if type(v) is int else p.bad(v, f"{at}next_payment_attempt_unix", "integer", integer=True)
         )
         v = data.get("payment_intent_status", MISSING)
         self.payment_intent_status = (
@@ -183,7 +183,7 @@ class InvoiceResponseModel:
             if v is None
             else p.bad(
                 v,
-                at + "payment_intent_status",
+                f"{at}payment_intent_status",
                 "one of 'canceled', 'processing', 'requires_action', 'requires_capture', 'requires_confirmation', 'requires_payment_method', 'succeeded'",
                 InvoiceResponseModelPaymentIntentStatus,
             )
@@ -198,7 +198,7 @@ class InvoiceResponseModel:
                         if type(x0) is str and x0 in _INVOICE_RESPONSE_MODEL_PAYMENT_INTENT_STATUSSES_ITEM
                         else p.bad(
                             x0,
-                            at + "payment_intent_statusses" + f"[{i0}]",
+                            f"{at}payment_intent_statusses[{i0}]",
                             "one of 'canceled', 'processing', 'requires_action', 'requires_capture', 'requires_confirmation', 'requires_payment_method', 'succeeded'",
                             InvoiceResponseModelPaymentIntentStatussesItem,
                         )
@@ -209,7 +209,7 @@ class InvoiceResponseModel:
             if type(v) is list
             else p.bad(
                 v,
-                at + "payment_intent_statusses",
+                f"{at}payment_intent_statusses",
                 "array of one of 'canceled', 'processing', 'requires_action', 'requires_capture', 'requires_confirmation', 'requires_payment_method', 'succeeded'",
             )
         )
@@ -218,14 +218,14 @@ class InvoiceResponseModel:
             UNSET
             if v is UNSET
             else (
-                v if type(v) is int else None if v is None else p.bad(v, at + "subtotal_cents", "integer", integer=True)
+                v if type(v) is int else None if v is None else p.bad(v, f"{at}subtotal_cents", "integer", integer=True)
             )
         )
         v = data.get("tax_cents", UNSET)
         self.tax_cents = (
             UNSET
             if v is UNSET
-            else (v if type(v) is int else None if v is None else p.bad(v, at + "tax_cents", "integer", integer=True))
+            else (v if type(v) is int else None if v is None else p.bad(v, f"{at}tax_cents", "integer", integer=True))
         )
         v = data.get("discount_percent_off", UNSET)
         self.discount_percent_off = (
@@ -236,7 +236,7 @@ class InvoiceResponseModel:
                 if type(v) is float or type(v) is int
                 else None
                 if v is None
-                else p.bad(v, at + "discount_percent_off", "number")
+                else p.bad(v, f"{at}discount_percent_off", "number")
             )
         )
         v = data.get("discount_amount_off", UNSET)
@@ -248,7 +248,7 @@ class InvoiceResponseModel:
                 if type(v) is float or type(v) is int
                 else None
                 if v is None
-                else p.bad(v, at + "discount_amount_off", "number")
+                else p.bad(v, f"{at}discount_amount_off", "number")
             )
         )
         self.additional_properties = {k: x for k, x in data.items() if k not in cls._json_names}

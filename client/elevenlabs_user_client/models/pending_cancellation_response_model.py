@@ -69,12 +69,12 @@ class PendingCancellationResponseModel:
         bads = p.bads
         self = cls.__new__(cls)
         v = data.get("timestamp_seconds", MISSING)
-        self.timestamp_seconds = v if type(v) is int else p.bad(v, at + "timestamp_seconds", "integer", integer=True)
+        self.timestamp_seconds = v if type(v) is int else p.bad(v, f"{at}timestamp_seconds", "integer", integer=True)
         v = data.get("kind", UNSET)
         self.kind = (
             UNSET
             if v is UNSET
-            else ("cancellation" if v == "cancellation" and type(v) is str else p.bad(v, at + "kind", "'cancellation'"))
+            else ("cancellation" if v == "cancellation" and type(v) is str else p.bad(v, f"{at}kind", "'cancellation'"))
         )
         self.additional_properties = {k: x for k, x in data.items() if k not in cls._json_names}
         self._drift = None

@@ -90,7 +90,7 @@ class PendingSubscriptionSwitchResponseModel:
             if type(v) is str and v in _PENDING_SUBSCRIPTION_SWITCH_RESPONSE_MODEL_NEXT_TIER
             else p.bad(
                 v,
-                at + "next_tier",
+                f"{at}next_tier",
                 "one of 'free', 'starter', 'go', 'creator', 'pro', 'growing_business', 'scale_2024_08_10', 'grant_tier_1_2025_07_23', 'grant_tier_2_2025_07_23', 'trial', 'enterprise'",
                 PendingSubscriptionSwitchResponseModelNextTier,
             )
@@ -101,18 +101,18 @@ class PendingSubscriptionSwitchResponseModel:
             if type(v) is str and v in _BILLING_PERIOD
             else p.bad(
                 v,
-                at + "next_billing_period",
+                f"{at}next_billing_period",
                 "one of 'monthly_period', '3_month_period', '6_month_period', 'annual_period'",
                 BillingPeriod,
             )
         )
         v = data.get("timestamp_seconds", MISSING)
-        self.timestamp_seconds = v if type(v) is int else p.bad(v, at + "timestamp_seconds", "integer", integer=True)
+        self.timestamp_seconds = v if type(v) is int else p.bad(v, f"{at}timestamp_seconds", "integer", integer=True)
         v = data.get("kind", UNSET)
         self.kind = (
             UNSET
             if v is UNSET
-            else ("change" if v == "change" and type(v) is str else p.bad(v, at + "kind", "'change'"))
+            else ("change" if v == "change" and type(v) is str else p.bad(v, f"{at}kind", "'change'"))
         )
         self.additional_properties = {k: x for k, x in data.items() if k not in cls._json_names}
         self._drift = None

@@ -70,12 +70,12 @@ class Price:
         bads = p.bads
         self = cls.__new__(cls)
         v = data.get("amount", MISSING)
-        self.amount = v if type(v) is str else p.bad(v, at + "amount", "string")
+        self.amount = v if type(v) is str else p.bad(v, f"{at}amount", "string")
         v = data.get("currency", MISSING)
         self.currency = (
             _CURRENCY[v]
             if type(v) is str and v in _CURRENCY
-            else p.bad(v, at + "currency", "one of 'usd', 'eur', 'inr', 'pln'", Currency)
+            else p.bad(v, f"{at}currency", "one of 'usd', 'eur', 'inr', 'pln'", Currency)
         )
         self.additional_properties = {k: x for k, x in data.items() if k not in cls._json_names}
         self._drift = None

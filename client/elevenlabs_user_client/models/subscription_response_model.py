@@ -233,18 +233,18 @@ class SubscriptionResponseModel:
         bads = p.bads
         self = cls.__new__(cls)
         v = data.get("tier", MISSING)
-        self.tier = v if type(v) is str else p.bad(v, at + "tier", "string")
+        self.tier = v if type(v) is str else p.bad(v, f"{at}tier", "string")
         v = data.get("character_count", MISSING)
-        self.character_count = v if type(v) is int else p.bad(v, at + "character_count", "integer", integer=True)
+        self.character_count = v if type(v) is int else p.bad(v, f"{at}character_count", "integer", integer=True)
         v = data.get("character_limit", MISSING)
-        self.character_limit = v if type(v) is int else p.bad(v, at + "character_limit", "integer", integer=True)
+        self.character_limit = v if type(v) is int else p.bad(v, f"{at}character_limit", "integer", integer=True)
         v = data.get("max_character_limit_extension", MISSING)
         self.max_character_limit_extension = (
             v
             if type(v) is int
             else None
             if v is None
-            else p.bad(v, at + "max_character_limit_extension", "integer", integer=True)
+            else p.bad(v, f"{at}max_character_limit_extension", "integer", integer=True)
         )
         v = data.get("max_credit_limit_extension", MISSING)
         self.max_credit_limit_extension = (
@@ -252,53 +252,53 @@ class SubscriptionResponseModel:
             if type(v) is int
             else "unlimited"
             if v == "unlimited" and type(v) is str
-            else p.bad(v, at + "max_credit_limit_extension", "integer | 'unlimited'", integer=True)
+            else p.bad(v, f"{at}max_credit_limit_extension", "integer | 'unlimited'", integer=True)
         )
         v = data.get("can_extend_character_limit", MISSING)
         self.can_extend_character_limit = (
-            v if type(v) is bool else p.bad(v, at + "can_extend_character_limit", "boolean")
+            v if type(v) is bool else p.bad(v, f"{at}can_extend_character_limit", "boolean")
         )
         v = data.get("allowed_to_extend_character_limit", MISSING)
         self.allowed_to_extend_character_limit = (
-            v if type(v) is bool else p.bad(v, at + "allowed_to_extend_character_limit", "boolean")
+            v if type(v) is bool else p.bad(v, f"{at}allowed_to_extend_character_limit", "boolean")
         )
         v = data.get("voice_slots_used", MISSING)
-        self.voice_slots_used = v if type(v) is int else p.bad(v, at + "voice_slots_used", "integer", integer=True)
+        self.voice_slots_used = v if type(v) is int else p.bad(v, f"{at}voice_slots_used", "integer", integer=True)
         v = data.get("professional_voice_slots_used", MISSING)
         self.professional_voice_slots_used = (
-            v if type(v) is int else p.bad(v, at + "professional_voice_slots_used", "integer", integer=True)
+            v if type(v) is int else p.bad(v, f"{at}professional_voice_slots_used", "integer", integer=True)
         )
         v = data.get("professional_voice_slots_used_in_workspace", MISSING)
         self.professional_voice_slots_used_in_workspace = (
             v
             if type(v) is int
-            else p.bad(v, at + "professional_voice_slots_used_in_workspace", "integer", integer=True)
+            else p.bad(v, f"{at}professional_voice_slots_used_in_workspace", "integer", integer=True)
         )
         v = data.get("voice_limit", MISSING)
-        self.voice_limit = v if type(v) is int else p.bad(v, at + "voice_limit", "integer", integer=True)
+        self.voice_limit = v if type(v) is int else p.bad(v, f"{at}voice_limit", "integer", integer=True)
         v = data.get("voice_add_edit_counter", MISSING)
         self.voice_add_edit_counter = (
-            v if type(v) is int else p.bad(v, at + "voice_add_edit_counter", "integer", integer=True)
+            v if type(v) is int else p.bad(v, f"{at}voice_add_edit_counter", "integer", integer=True)
         )
         v = data.get("professional_voice_limit", MISSING)
         self.professional_voice_limit = (
-            v if type(v) is int else p.bad(v, at + "professional_voice_limit", "integer", integer=True)
+            v if type(v) is int else p.bad(v, f"{at}professional_voice_limit", "integer", integer=True)
         )
         v = data.get("can_extend_voice_limit", MISSING)
-        self.can_extend_voice_limit = v if type(v) is bool else p.bad(v, at + "can_extend_voice_limit", "boolean")
+        self.can_extend_voice_limit = v if type(v) is bool else p.bad(v, f"{at}can_extend_voice_limit", "boolean")
         v = data.get("can_use_instant_voice_cloning", MISSING)
         self.can_use_instant_voice_cloning = (
-            v if type(v) is bool else p.bad(v, at + "can_use_instant_voice_cloning", "boolean")
+            v if type(v) is bool else p.bad(v, f"{at}can_use_instant_voice_cloning", "boolean")
         )
         v = data.get("can_use_professional_voice_cloning", MISSING)
         self.can_use_professional_voice_cloning = (
-            v if type(v) is bool else p.bad(v, at + "can_use_professional_voice_cloning", "boolean")
+            v if type(v) is bool else p.bad(v, f"{at}can_use_professional_voice_cloning", "boolean")
         )
         v = data.get("current_overage", MISSING)
         self.current_overage = (
-            Price._parse(v, p, at + "current_overage" + ".")
+            Price._parse(v, p, f"{at}current_overage.")
             if type(v) is dict
-            else p.bad(v, at + "current_overage", "object Price")
+            else p.bad(v, f"{at}current_overage", "object Price")
         )
         v = data.get("status", MISSING)
         self.status = (
@@ -306,7 +306,7 @@ class SubscriptionResponseModel:
             if type(v) is str and v in _SUBSCRIPTION_STATUS_TYPE
             else p.bad(
                 v,
-                at + "status",
+                f"{at}status",
                 "one of 'trialing', 'active', 'incomplete', 'past_due', 'free', 'free_disabled'",
                 SubscriptionStatusType,
             )
@@ -320,7 +320,7 @@ class SubscriptionResponseModel:
                 if type(v) is int
                 else None
                 if v is None
-                else p.bad(v, at + "next_character_count_reset_unix", "integer", integer=True)
+                else p.bad(v, f"{at}next_character_count_reset_unix", "integer", integer=True)
             )
         )
         v = data.get("max_voice_add_edits", UNSET)
@@ -332,7 +332,7 @@ class SubscriptionResponseModel:
                 if type(v) is int
                 else None
                 if v is None
-                else p.bad(v, at + "max_voice_add_edits", "integer", integer=True)
+                else p.bad(v, f"{at}max_voice_add_edits", "integer", integer=True)
             )
         )
         v = data.get("currency", UNSET)
@@ -344,7 +344,7 @@ class SubscriptionResponseModel:
                 if type(v) is str and v in _CURRENCY
                 else None
                 if v is None
-                else p.bad(v, at + "currency", "one of 'usd', 'eur', 'inr', 'pln'", Currency)
+                else p.bad(v, f"{at}currency", "one of 'usd', 'eur', 'inr', 'pln'", Currency)
             )
         )
         v = data.get("billing_period", UNSET)
@@ -358,7 +358,7 @@ class SubscriptionResponseModel:
                 if v is None
                 else p.bad(
                     v,
-                    at + "billing_period",
+                    f"{at}billing_period",
                     "one of 'monthly_period', '3_month_period', '6_month_period', 'annual_period'",
                     BillingPeriod,
                 )
@@ -375,7 +375,7 @@ class SubscriptionResponseModel:
                 if v is None
                 else p.bad(
                     v,
-                    at + "character_refresh_period",
+                    f"{at}character_refresh_period",
                     "one of 'monthly_period', '3_month_period', '6_month_period', 'annual_period'",
                     CharacterRefreshPeriod,
                 )

@@ -181,60 +181,60 @@ class UserResponseModel:
         bads = p.bads
         self = cls.__new__(cls)
         v = data.get("user_id", MISSING)
-        self.user_id = v if type(v) is str else p.bad(v, at + "user_id", "string")
+        self.user_id = v if type(v) is str else p.bad(v, f"{at}user_id", "string")
         v = data.get("subscription", MISSING)
         self.subscription = (
-            SubscriptionResponseModel._parse(v, p, at + "subscription" + ".")
+            SubscriptionResponseModel._parse(v, p, f"{at}subscription.")
             if type(v) is dict
-            else p.bad(v, at + "subscription", "object SubscriptionResponseModel")
+            else p.bad(v, f"{at}subscription", "object SubscriptionResponseModel")
         )
         v = data.get("is_new_user", MISSING)
-        self.is_new_user = v if type(v) is bool else p.bad(v, at + "is_new_user", "boolean")
+        self.is_new_user = v if type(v) is bool else p.bad(v, f"{at}is_new_user", "boolean")
         v = data.get("can_use_delayed_payment_methods", MISSING)
         self.can_use_delayed_payment_methods = (
-            v if type(v) is bool else p.bad(v, at + "can_use_delayed_payment_methods", "boolean")
+            v if type(v) is bool else p.bad(v, f"{at}can_use_delayed_payment_methods", "boolean")
         )
         v = data.get("is_onboarding_completed", MISSING)
-        self.is_onboarding_completed = v if type(v) is bool else p.bad(v, at + "is_onboarding_completed", "boolean")
+        self.is_onboarding_completed = v if type(v) is bool else p.bad(v, f"{at}is_onboarding_completed", "boolean")
         v = data.get("is_onboarding_checklist_completed", MISSING)
         self.is_onboarding_checklist_completed = (
-            v if type(v) is bool else p.bad(v, at + "is_onboarding_checklist_completed", "boolean")
+            v if type(v) is bool else p.bad(v, f"{at}is_onboarding_checklist_completed", "boolean")
         )
         v = data.get("created_at", MISSING)
-        self.created_at = v if type(v) is int else p.bad(v, at + "created_at", "integer", integer=True)
+        self.created_at = v if type(v) is int else p.bad(v, f"{at}created_at", "integer", integer=True)
         v = data.get("seat_type", MISSING)
         self.seat_type = (
             _SEAT_TYPE[v]
             if type(v) is str and v in _SEAT_TYPE
             else p.bad(
-                v, at + "seat_type", "one of 'workspace_admin', 'workspace_member', 'workspace_lite_member'", SeatType
+                v, f"{at}seat_type", "one of 'workspace_admin', 'workspace_member', 'workspace_lite_member'", SeatType
             )
         )
         v = data.get("show_compliance_terms", UNSET)
         self.show_compliance_terms = (
-            UNSET if v is UNSET else (v if type(v) is bool else p.bad(v, at + "show_compliance_terms", "boolean"))
+            UNSET if v is UNSET else (v if type(v) is bool else p.bad(v, f"{at}show_compliance_terms", "boolean"))
         )
         v = data.get("first_name", UNSET)
         self.first_name = (
             UNSET
             if v is UNSET
-            else (v if type(v) is str else None if v is None else p.bad(v, at + "first_name", "string"))
+            else (v if type(v) is str else None if v is None else p.bad(v, f"{at}first_name", "string"))
         )
         v = data.get("is_api_key_hashed", UNSET)
         self.is_api_key_hashed = (
-            UNSET if v is UNSET else (v if type(v) is bool else p.bad(v, at + "is_api_key_hashed", "boolean"))
+            UNSET if v is UNSET else (v if type(v) is bool else p.bad(v, f"{at}is_api_key_hashed", "boolean"))
         )
         v = data.get("xi_api_key_preview", UNSET)
         self.xi_api_key_preview = (
             UNSET
             if v is UNSET
-            else (v if type(v) is str else None if v is None else p.bad(v, at + "xi_api_key_preview", "string"))
+            else (v if type(v) is str else None if v is None else p.bad(v, f"{at}xi_api_key_preview", "string"))
         )
         v = data.get("referral_link_code", UNSET)
         self.referral_link_code = (
             UNSET
             if v is UNSET
-            else (v if type(v) is str else None if v is None else p.bad(v, at + "referral_link_code", "string"))
+            else (v if type(v) is str else None if v is None else p.bad(v, f"{at}referral_link_code", "string"))
         )
         v = data.get("partnerstack_partner_default_link", UNSET)
         self.partnerstack_partner_default_link = (
@@ -245,14 +245,14 @@ class UserResponseModel:
                 if type(v) is str
                 else None
                 if v is None
-                else p.bad(v, at + "partnerstack_partner_default_link", "string")
+                else p.bad(v, f"{at}partnerstack_partner_default_link", "string")
             )
         )
         v = data.get("xi_api_key", UNSET)
         self.xi_api_key = (
             UNSET
             if v is UNSET
-            else (v if type(v) is str else None if v is None else p.bad(v, at + "xi_api_key", "string"))
+            else (v if type(v) is str else None if v is None else p.bad(v, f"{at}xi_api_key", "string"))
         )
         self.additional_properties = {k: x for k, x in data.items() if k not in cls._json_names}
         self._drift = None

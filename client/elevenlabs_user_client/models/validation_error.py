@@ -86,18 +86,18 @@ class ValidationError:
                         if type(x0) is str
                         else x0
                         if type(x0) is int
-                        else p.bad(x0, at + "loc" + f"[{i0}]", "string | integer", integer=True)
+                        else p.bad(x0, f"{at}loc[{i0}]", "string | integer", integer=True)
                     )
                     for i0, x0 in enumerate(v)
                 ],
             )
             if type(v) is list
-            else p.bad(v, at + "loc", "array of string | integer")
+            else p.bad(v, f"{at}loc", "array of string | integer")
         )
         v = data.get("msg", MISSING)
-        self.msg = v if type(v) is str else p.bad(v, at + "msg", "string")
+        self.msg = v if type(v) is str else p.bad(v, f"{at}msg", "string")
         v = data.get("type", MISSING)
-        self.type_ = v if type(v) is str else p.bad(v, at + "type", "string")
+        self.type_ = v if type(v) is str else p.bad(v, f"{at}type", "string")
         self.additional_properties = {k: x for k, x in data.items() if k not in cls._json_names}
         self._drift = None
         if p.bads != bads:
