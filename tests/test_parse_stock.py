@@ -71,9 +71,7 @@ SPEC: dict[str, Any] = {
             "get": {
                 "operationId": "get_thing",
                 "tags": ["things"],
-                "responses": {
-                    "200": {"description": "ok", "content": {"application/json": {"schema": _ref("Thing")}}}
-                },
+                "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": _ref("Thing")}}}},
             }
         }
     },
