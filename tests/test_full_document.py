@@ -192,7 +192,8 @@ def test_a_broken_entry_of_a_typed_map_is_named_strictly_and_left_out_leniently(
         if not isinstance(example, dict) or _outcome(errors, cls.from_dict, example, strict=True) is not None:
             continue
         for prop in models[cls.__name__].required_properties + models[cls.__name__].optional_properties:
-            name, python_name, value = prop.name, prop.python_name, example.get(prop.name)
+            name, python_name = prop.name.get_untrusted_value(), prop.python_name
+            value = example.get(name)
             inner = models.get(prop.class_info.name) if type(prop).__name__ == "ModelProperty" else None
             if inner is None or not isinstance(value, dict) or len(value) < 2:
                 continue
