@@ -210,10 +210,13 @@ def _warn_once(model: str, path: str, message: str) -> None:
 
 def parse_root(model_cls: type[M], data: object, strict: bool) -> M:
     """`model_cls` from a JSON object: see the module's doc."""
-    if not isinstance(data, Mapping):
-        raise ResponseValidationError(model_cls.__name__, [f"$: expected object {model_cls.__name__}, got {got(data)}"])
+    if type(data) is not dict:  # a decoded body is a dict; any other Mapping is copied into one
+        if not isinstance(data, Mapping):
+            name = model_cls.__name__
+            raise ResponseValidationError(name, [f"$: expected object {name}, got {got(data)}"])
+        data = dict(data)
     p = Parse(strict)
-    model = model_cls._parse(data if type(data) is dict else dict(data), p, "")
+    model = model_cls._parse(data, p, "")
     if p.problems or p.notes:
         p.finish(model_cls.__name__)
     return model

@@ -507,7 +507,8 @@ class ExtendedSubscriptionResponseModel:
             if v is UNSET
             else (v if type(v) is bool else p.bad(v, f"{at}has_used_creator_coupon_on_account", "boolean"))
         )
-        self.additional_properties = {k: x for k, x in data.items() if k not in cls._json_names}
+        names = cls._json_names
+        self.additional_properties = {} if data.keys() <= names else {k: x for k, x in data.items() if k not in names}
         self._drift = None
         if p.bads != bads:
             p.settle(self, data)

@@ -251,7 +251,8 @@ class InvoiceResponseModel:
                 else p.bad(v, f"{at}discount_amount_off", "number")
             )
         )
-        self.additional_properties = {k: x for k, x in data.items() if k not in cls._json_names}
+        names = cls._json_names
+        self.additional_properties = {} if data.keys() <= names else {k: x for k, x in data.items() if k not in names}
         self._drift = None
         if p.bads != bads:
             p.settle(self, data)

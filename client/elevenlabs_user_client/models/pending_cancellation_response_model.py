@@ -76,7 +76,8 @@ class PendingCancellationResponseModel:
             if v is UNSET
             else ("cancellation" if v == "cancellation" and type(v) is str else p.bad(v, f"{at}kind", "'cancellation'"))
         )
-        self.additional_properties = {k: x for k, x in data.items() if k not in cls._json_names}
+        names = cls._json_names
+        self.additional_properties = {} if data.keys() <= names else {k: x for k, x in data.items() if k not in names}
         self._drift = None
         if p.bads != bads:
             p.settle(self, data)

@@ -77,7 +77,8 @@ class Price:
             if type(v) is str and v in _CURRENCY
             else p.bad(v, f"{at}currency", "one of 'usd', 'eur', 'inr', 'pln'", Currency)
         )
-        self.additional_properties = {k: x for k, x in data.items() if k not in cls._json_names}
+        names = cls._json_names
+        self.additional_properties = {} if data.keys() <= names else {k: x for k, x in data.items() if k not in names}
         self._drift = None
         if p.bads != bads:
             p.settle(self, data)

@@ -254,7 +254,8 @@ class UserResponseModel:
             if v is UNSET
             else (v if type(v) is str else None if v is None else p.bad(v, f"{at}xi_api_key", "string"))
         )
-        self.additional_properties = {k: x for k, x in data.items() if k not in cls._json_names}
+        names = cls._json_names
+        self.additional_properties = {} if data.keys() <= names else {k: x for k, x in data.items() if k not in names}
         self._drift = None
         if p.bads != bads:
             p.settle(self, data)

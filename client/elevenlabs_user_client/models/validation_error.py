@@ -98,7 +98,8 @@ class ValidationError:
         self.msg = v if type(v) is str else p.bad(v, f"{at}msg", "string")
         v = data.get("type", MISSING)
         self.type_ = v if type(v) is str else p.bad(v, f"{at}type", "string")
-        self.additional_properties = {k: x for k, x in data.items() if k not in cls._json_names}
+        names = cls._json_names
+        self.additional_properties = {} if data.keys() <= names else {k: x for k, x in data.items() if k not in names}
         self._drift = None
         if p.bads != bads:
             p.settle(self, data)
