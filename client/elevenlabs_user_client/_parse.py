@@ -9,10 +9,11 @@ raises errors.BrokenFieldError while the rest reads normally, and `to_dict()` gi
 
 import copy
 import datetime
+import json
 import logging
 import re
 import reprlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from enum import Enum
 from typing import Any, ClassVar, NoReturn, Protocol, Self, TypeVar
 
@@ -131,6 +132,13 @@ class Parse:
                 pass
         return self._bad(f"{path or '$'}: expected {kind}, got {got(value)}")
 
+    def limits(self, value: Any, path: str, **rules: Any) -> None:
+        """Strict mode: the value constraints the spec states, each applied to values of its own JSON type."""
+        self.problems.extend(f"{path}: {problem}" for problem in _broken_limits(value, rules))
+        if type(value) is list and "items" in rules:
+            for index, item in enumerate(value):
+                self.limits(item, f"{path}[{index}]", **rules["items"])
+
     def items(self, bads_before: int, items: list[Any]) -> Any:
         """A list whose items were parsed: itself, or one Bad naming every broken item."""
         if self.bads == bads_before:
@@ -139,18 +147,27 @@ class Parse:
         return Bad("; ".join(broken)) if broken else items
 
     def choose(self, value: dict[str, Any], path: str, members: tuple[type[M], ...], expected: str) -> Any:
-        """A union of models: the first member the value fits with no problem, else (lenient) the closest, parsed
-        with its drift; strict: one problem naming the closest member's deepest problems."""
+        """A union of models: the member the data names. A member the value fits (no problem: its consts and enums
+        matched) is a candidate, and one that also declares every field the value has, or takes unknown fields, comes
+        first (a closed member would drop the others); among candidates, the one whose declared fields the value
+        names most wins, the first on a tie. With no candidate: lenient, the closest member with its drift; strict,
+        one problem naming the closest member's deepest problems."""
         at = path + "." if path else ""
+        best: tuple[tuple[bool, int], M] | None = None
         trials: list[tuple[tuple[int, int, int], type[M], list[str]]] = []
         for member in members:
-            trial = Parse(strict=True)
+            trial = Parse(strict=True)  # an unknown enum value or a const that differs is a problem here
             model = member._parse(value, trial, at)
+            named = len(member._json_names & value.keys())
             if not trial.problems:
-                return model
+                keeps_all = named == len(value) or hasattr(member, "additional_properties")
+                if best is None or (keeps_all, named) > best[0]:
+                    best = ((keeps_all, named), model)
+                continue
             deepest = max(_depth(problem) for problem in trial.problems)
-            known = len(member._json_names & value.keys())
-            trials.append(((known, deepest, -len(trial.problems)), member, trial.problems))
+            trials.append(((named, deepest, -len(trial.problems)), member, trial.problems))
+        if best is not None:
+            return best[1]
         _, closest, problems = max(trials, key=lambda trial: trial[0])
         if not self.strict:
             return closest._parse(value, self, at)
@@ -189,6 +206,38 @@ class Parse:
             _warn_once(name, path, f"{problem}; reading that field raises BrokenFieldError")
         for path, text in self.notes:
             _warn_once(name, path, f"{path}: {text}")
+
+
+# JSON Schema's value constraints: name -> (the JSON types it applies to, whether a value breaks it, what to say).
+_NUMBER, _TEXT, _ARRAY = (int, float), (str,), (list,)
+_LIMITS: dict[str, tuple[tuple[type, ...], Callable[[Any, Any], bool], str]] = {
+    "minimum": (_NUMBER, lambda value, bound: value < bound, "is below the minimum"),
+    "maximum": (_NUMBER, lambda value, bound: value > bound, "is above the maximum"),
+    "exclusiveMinimum": (_NUMBER, lambda value, bound: value <= bound, "is not above the exclusive minimum"),
+    "exclusiveMaximum": (_NUMBER, lambda value, bound: value >= bound, "is not below the exclusive maximum"),
+    "multipleOf": (_NUMBER, lambda value, bound: not (value / bound).is_integer(), "is not a multiple of"),
+    "minLength": (_TEXT, lambda value, bound: len(value) < bound, "is shorter than the minimum length"),
+    "maxLength": (_TEXT, lambda value, bound: len(value) > bound, "is longer than the maximum length"),
+    "pattern": (_TEXT, lambda value, bound: re.search(bound, value) is None, "does not match the pattern"),
+    "minItems": (_ARRAY, lambda value, bound: len(value) < bound, "are fewer than the minimum"),
+    "maxItems": (_ARRAY, lambda value, bound: len(value) > bound, "are more than the maximum"),
+    "uniqueItems": (_ARRAY, lambda value, _: len({json.dumps(v, sort_keys=True) for v in value}) < len(value), ""),
+}
+
+
+def _broken_limits(value: Any, rules: dict[str, Any]) -> Iterator[str]:
+    """The constraints of `rules` that `value` breaks, each applied to values of its own JSON type only."""
+    shown = f"{len(value)} items" if type(value) is list else got(value) if type(value) is str else repr(value)
+    for name, bound in rules.items():
+        if name not in _LIMITS or type(value) not in _LIMITS[name][0]:
+            continue  # "items": Parse.limits applies those to each item
+        _, breaks, what = _LIMITS[name]
+        try:
+            broken = breaks(value, bound)
+        except (ValueError, ArithmeticError, re.error):  # a pattern Python cannot read, a bound of 0: not checked
+            continue
+        if broken:
+            yield f"{shown} {what} {bound!r}" if what else f"{shown} are not unique"
 
 
 def _depth(problem: str) -> int:
