@@ -269,9 +269,9 @@ def _minimal(schemas: dict[str, Any], schema: dict[str, Any], depth: int = 0) ->
         return _minimal(schemas, choices[0], depth + 1)
     kind = schema.get("type")
     if kind == "object" or "properties" in schema:
-        props = schema.get("properties") or {}
-        return {} if depth > 6 else {n: _minimal(schemas, props.get(n, {}), depth + 1) for n in schema.get("required", [])}
-    formats = {"date-time": "2026-08-22T10:00:00Z", "date": "2026-08-22", "uuid": "123e4567-e89b-12d3-a456-426614174000"}
+        props, required = schema.get("properties") or {}, schema.get("required", [])
+        return {} if depth > 6 else {name: _minimal(schemas, props.get(name, {}), depth + 1) for name in required}
+    formats = {"date-time": "2026-08-22T10:00:00Z", "date": "2026-08-22", "uuid": "123e4567-e89b-12d3-a456-4266141740"}
     return {"array": [], "string": formats.get(schema.get("format"), "x"), "integer": 0, "number": 0,
             "boolean": False}.get(kind)  # fmt: skip
 
