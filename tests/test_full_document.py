@@ -14,6 +14,7 @@ import pkgutil
 import re
 import subprocess
 import sys
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -271,7 +272,7 @@ def _minimal(schemas: dict[str, Any], schema: dict[str, Any], depth: int = 0) ->
     if kind == "object" or "properties" in schema:
         props, required = schema.get("properties") or {}, schema.get("required", [])
         return {} if depth > 6 else {name: _minimal(schemas, props.get(name, {}), depth + 1) for name in required}
-    formats = {"date-time": "2026-08-22T10:00:00Z", "date": "2026-08-22", "uuid": "123e4567-e89b-12d3-a456-4266141740"}
+    formats = {"date-time": "2026-08-22T10:00:00Z", "date": "2026-08-22", "uuid": str(uuid.UUID(int=1))}
     return {"array": [], "string": formats.get(schema.get("format"), "x"), "integer": 0, "number": 0,
             "boolean": False}.get(kind)  # fmt: skip
 
