@@ -84,3 +84,39 @@ def test_formatted_strings_strict_and_lenient(kind: str, value: str, strict: boo
         converted = p.text(value, "at", kind)
         assert (type(converted) is not Bad) is accepted
         assert p.problems == ([] if accepted else [f"at: expected {kind}, got {value!r}"])
+
+
+def _runtime_imports() -> dict[str, set[str]]:
+    """Each runtime module and the runtime modules it imports, at module level or inside functions."""
+    import ast
+
+    from scripts.paths import RUNTIME_DIR
+
+    modules = {path.stem: path for path in RUNTIME_DIR.glob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        found: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level == 1:
+                targets = [node.module] if node.module else [alias.name for alias in node.names]
+                found.update(t.split(".")[0] for t in targets)
+        graph[name] = found & set(modules) | {t for t in found if t not in modules and t != "types"}
+    return graph
+
+
+def test_the_runtime_import_graph_is_acyclic() -> None:
+    graph = _runtime_imports()
+    # Generated code reached from the runtime: the quota command calls its operation; nothing else.
+    assert {module for module, targets in graph.items() if targets - set(graph)} <= {"cli", "client"}
+    done: set[str] = set()
+
+    def visit(module: str, path: tuple[str, ...]) -> None:
+        assert module not in path, f"import cycle: {' -> '.join((*path, module))}"
+        if module in done or module not in graph:
+            return
+        for target in sorted(graph[module]):
+            visit(target, (*path, module))
+        done.add(module)
+
+    for module in sorted(graph):
+        visit(module, ())
