@@ -6,14 +6,21 @@ from __future__ import annotations
 import html
 import importlib
 import re
+import shlex
+import subprocess
+import sys
+import tomllib
 from pathlib import Path
 
 import attrs
 import pytest
 import yaml
+from packaging.requirements import Requirement
+from packaging.specifiers import SpecifierSet
+from packaging.version import Version
 
 from scripts import docs
-from scripts.paths import CANONICAL_SPEC, PACKAGE_DIR, PACKAGE_NAME
+from scripts.paths import CANONICAL_SPEC, PACKAGE_DIR, PACKAGE_NAME, ROOT
 
 MODEL_MODULES = sorted(p.stem for p in (PACKAGE_DIR / "models").glob("*.py") if p.stem != "__init__")
 
@@ -96,3 +103,36 @@ def test_every_property_description_of_the_spec_is_on_its_model_page(site: Path)
                 assert description[:60] in text, f"{name}.{prop}: description missing from {module}"
                 checked += 1
     assert checked > 20
+
+
+# --- facts the READMEs state, held to the project --------------------------------------------------------------
+
+README_PACKAGE = ROOT / "README.package.md"
+
+
+def test_the_dependencies_the_readmes_name_are_the_ones_pyproject_declares() -> None:
+    declared = {
+        Requirement(r).name for r in tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+    }
+    named = re.search(r"depends on ([\w\-, ]+?)\.", README_PACKAGE.read_text()).group(1)  # type: ignore[union-attr]
+    assert set(re.split(r",\s*|\s+and\s+", named)) == declared
+    counted = re.search(r"## Runtime dependencies\n\n(\w+):", (ROOT / "README.md").read_text())
+    assert counted and counted.group(1).lower() == ["none", "one", "two", "three", "four", "five"][len(declared)]
+
+
+def test_the_pin_example_admits_the_current_release() -> None:
+    version = Version(tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"])
+    pins = re.findall(r"`elevenlabs-user-client([<>=!~][^`]*)`", README_PACKAGE.read_text())
+    assert pins and any(SpecifierSet(pin).contains(version) for pin in pins), (pins, version)
+
+
+def test_the_documented_docs_command_documents_operations_models_and_errors(tmp_path: Path) -> None:
+    command = re.search(r"pip install pdoc && (pdoc [^\n`]+)", README_PACKAGE.read_text())
+    assert command, "README.package.md names no pdoc command"
+    pdoc = Path(sys.executable).parent / "pdoc"
+    done = subprocess.run([str(pdoc), *shlex.split(command.group(1))[1:], "-o", str(tmp_path)], capture_output=True)
+    assert done.returncode == 0, done.stderr
+    operation = text_of(page(tmp_path, f"{PACKAGE_NAME}.api.user.get_user"))
+    assert "sync_detailed" in operation and "asyncio" in operation
+    assert 'id="UserResponseModel"' in page(tmp_path, f"{PACKAGE_NAME}.models")
+    assert "BrokenFieldError" in text_of(page(tmp_path, f"{PACKAGE_NAME}.errors"))
