@@ -86,8 +86,18 @@ def _plain(chunk: bytes, size: int, limit: int, deadline: float | None) -> int:
     return size
 
 
+def _already_read(response: httpx.Response, limit: int) -> bytes:
+    """The body of a response httpx has read already (httpx.MockTransport's, respx's, pytest-httpx's): bounded too."""
+    body = response.content
+    if len(body) > limit:
+        raise BodyTooLarge(len(body), limit)
+    return body
+
+
 def read(response: httpx.Response, limit: int) -> bytes:
     """The whole (decoded) body of a streamed response, or BodyTooLarge; the response keeps it as `.content`."""
+    if response.is_stream_consumed:
+        return _already_read(response, limit)
     encoding = _encoding(response)
     if encoding == "identity":
         chunks, size, deadline = [], 0, DEADLINE.get()
@@ -106,6 +116,8 @@ def read(response: httpx.Response, limit: int) -> bytes:
 
 async def aread(response: httpx.Response, limit: int) -> bytes:
     """Like `read`, for the async client."""
+    if response.is_stream_consumed:
+        return _already_read(response, limit)
     encoding = _encoding(response)
     if encoding == "identity":
         chunks, size, deadline = [], 0, DEADLINE.get()

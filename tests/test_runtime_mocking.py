@@ -1,0 +1,90 @@
+"""Code that uses the client is testable with the tools its authors use: httpx.MockTransport (as httpx documents
+testing), respx and pytest-httpx. Each hands the client a response httpx has already read: parsed models, the
+package's errors for error statuses, and retries as the mock sees them, sync and async."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+import pytest
+import respx
+from elevenlabs_user_client import AuthenticatedClient, errors
+from elevenlabs_user_client.api.user import get_user, get_user_subscription
+from elevenlabs_user_client.models import UserResponseModel
+from pytest_httpx import HTTPXMock
+
+BASE = "https://api.example.invalid"  # never reached: every test's transport is a mock
+FAST = {"retry_backoff": 0.001, "max_retry_wait": 0.001}  # retries without waiting, as a user's tests would set
+
+
+@pytest.fixture
+def user(load_fixture: Callable[[str], Any]) -> dict[str, Any]:
+    body: dict[str, Any] = load_fixture("upstream-example-user.json")
+    return body
+
+
+def _answers(*responses: tuple[int, Any]) -> tuple[httpx.MockTransport, list[httpx.Request]]:
+    """A MockTransport answering (status, JSON body) in turn, the last one from then on, and the requests it saw."""
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        status, body = responses[min(len(seen), len(responses)) - 1]
+        return httpx.Response(status, json=body)
+
+    return httpx.MockTransport(handler), seen
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_mock_transport_parsed_model_errors_and_retries(user: dict[str, Any], mode: str) -> None:
+    transport, seen = _answers((503, None), (200, user))
+    client = AuthenticatedClient(base_url=BASE, token="test-key", httpx_args={"transport": transport}, **FAST)
+    parsed = get_user.sync(client=client) if mode == "sync" else asyncio.run(get_user.asyncio(client=client))
+    assert isinstance(parsed, UserResponseModel) and parsed.user_id == user["user_id"]
+    assert len(seen) == 2 and seen[0].headers["xi-api-key"] == "test-key"  # one retry, as the mock saw it
+
+    transport, seen = _answers((401, {"detail": {"status": "invalid_api_key", "message": "no"}}))
+    client = AuthenticatedClient(base_url=BASE, token="test-key", httpx_args={"transport": transport})
+    with pytest.raises(errors.AuthenticationError) as caught:
+        get_user.sync(client=client) if mode == "sync" else asyncio.run(get_user.asyncio(client=client))
+    assert caught.value.status_code == 401 and len(seen) == 1
+    detailed = get_user.sync_detailed(client=client)
+    assert detailed.status_code == 401 and isinstance(detailed.error, errors.AuthenticationError) and len(seen) == 2
+
+
+def test_mock_transport_through_set_httpx_client(user: dict[str, Any]) -> None:
+    transport, seen = _answers((200, user))
+    client = AuthenticatedClient(base_url=BASE, token="test-key")
+    client.set_httpx_client(httpx.Client(base_url=BASE, transport=transport))
+    assert get_user.sync(client=client).user_id == user["user_id"] and len(seen) == 1
+
+
+def test_a_mocked_body_is_still_bounded(user: dict[str, Any]) -> None:
+    transport, _ = _answers((200, user))
+    client = AuthenticatedClient(base_url=BASE, token="k", httpx_args={"transport": transport}, max_response_bytes=10)
+    with pytest.raises(errors.ResponseTooLargeError):
+        get_user.sync(client=client)
+
+
+@respx.mock(base_url=BASE, assert_all_called=True)
+def test_respx(respx_mock: respx.MockRouter, user: dict[str, Any]) -> None:
+    route = respx_mock.get("/v1/user").mock(side_effect=[httpx.Response(429), httpx.Response(200, json=user)])
+    client = AuthenticatedClient(base_url=BASE, token="test-key", **FAST)
+    assert get_user.sync(client=client).user_id == user["user_id"]
+    assert route.call_count == 2
+    respx_mock.get("/v1/user/subscription").mock(return_value=httpx.Response(404, json={"detail": "gone"}))
+    with pytest.raises(errors.NotFoundError):
+        asyncio.run(get_user_subscription.asyncio(client=client))
+
+
+def test_pytest_httpx(httpx_mock: HTTPXMock, user: dict[str, Any]) -> None:
+    httpx_mock.add_response(url=f"{BASE}/v1/user", status_code=500)
+    httpx_mock.add_response(url=f"{BASE}/v1/user", json=user)
+    client = AuthenticatedClient(base_url=BASE, token="test-key", **FAST)
+    assert get_user.sync(client=client).user_id == user["user_id"]
+    assert [r.headers["xi-api-key"] for r in httpx_mock.get_requests()] == ["test-key", "test-key"]
+    assert json.loads(httpx_mock.get_requests()[0].content or b"null") is None
