@@ -88,3 +88,26 @@ def test_pytest_httpx(httpx_mock: HTTPXMock, user: dict[str, Any]) -> None:
     assert get_user.sync(client=client).user_id == user["user_id"]
     assert [r.headers["xi-api-key"] for r in httpx_mock.get_requests()] == ["test-key", "test-key"]
     assert json.loads(httpx_mock.get_requests()[0].content or b"null") is None
+
+
+def test_every_status_from_100_to_599_reaches_every_function_as_documented(user: dict[str, Any]) -> None:
+    # A status Python's HTTPStatus does not list (Cloudflare's 520-527) included: *_detailed return a Response
+    # with that status and the error sync() raises; sync() and asyncio() return the model or raise the package's error.
+    for code in range(100, 600):
+        transport, _ = _answers((code, user))
+        client = AuthenticatedClient(base_url=BASE, token="k", httpx_args={"transport": transport}, max_retries=0)
+        outcomes = []
+        for call in (get_user.sync, lambda client: asyncio.run(get_user.asyncio(client=client))):
+            try:
+                outcomes.append(call(client=client))
+            except errors.ElevenLabsError as err:
+                outcomes.append(err)
+        for detailed in (get_user.sync_detailed(client=client), asyncio.run(get_user.asyncio_detailed(client=client))):
+            assert detailed.status_code == code and json.loads(detailed.content) == user
+            assert (detailed.parsed is not None) == (code == 200) and (detailed.error is None) == (code == 200)
+            assert type(detailed.error) is type(outcomes[0]) or code == 200
+        if code == 200:
+            assert all(isinstance(o, UserResponseModel) for o in outcomes)
+        else:
+            wanted = errors.InternalServerError if code >= 500 else errors.APIStatusError
+            assert all(isinstance(o, wanted) and o.status_code == code for o in outcomes), (code, outcomes)

@@ -85,6 +85,14 @@ class File:
 T = TypeVar("T")
 
 
+def http_status(code: int) -> HTTPStatus | int:
+    """The answer's status as an HTTPStatus, or the bare number for one Python does not list (Cloudflare's 520-527)."""
+    try:
+        return HTTPStatus(code)
+    except ValueError:
+        return code
+
+
 class Response(Generic[T]):
     """The whole answer to a call, as `sync_detailed` / `asyncio_detailed` return it (they raise only when no
     answer came)."""
@@ -93,8 +101,8 @@ class Response(Generic[T]):
     # generation.
     __slots__ = ("status_code", "content", "headers", "parsed", "error")
 
-    status_code: HTTPStatus
-    """The HTTP status."""
+    status_code: HTTPStatus | int
+    """The HTTP status: an HTTPStatus, or the bare number for a status Python does not list (e.g. 520)."""
     content: bytes
     """The body as received."""
     headers: MutableMapping[str, str]
@@ -107,7 +115,7 @@ class Response(Generic[T]):
 
     def __init__(
         self,
-        status_code: HTTPStatus,
+        status_code: HTTPStatus | int,
         content: bytes,
         headers: MutableMapping[str, str],
         parsed: T | None,

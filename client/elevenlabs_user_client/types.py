@@ -5,7 +5,7 @@ from typing import Any
 
 from ._parse import Parse, parse_model, parse_value, schema_violations, validate_response
 from ._secrets import mask_keys, mask_secret
-from ._types import UNSET, File, FileContent, FileTypes, RequestFiles, Response, Unset, or_default
+from ._types import UNSET, File, FileContent, FileTypes, RequestFiles, Response, Unset, http_status, or_default
 
 # Every property name the spec marks `x-secret` in any model. Computed once for the whole package (here, not per
 # model: that walk made generating a large spec quadratic); an unknown field of such a name is masked in repr too.
@@ -27,6 +27,7 @@ __all__ = [
     "Parse",
     "Response",
     "Unset",
+    "http_status",
     "mask_secret",
     "mask_secret_keys",
     "or_default",

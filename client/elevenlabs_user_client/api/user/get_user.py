@@ -1,4 +1,3 @@
-from http import HTTPStatus
 from typing import Any
 
 import httpx
@@ -6,7 +5,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.user_response_model import UserResponseModel
-from ...types import Response, parse_model
+from ...types import Response, http_status, parse_model
 
 
 def _get_kwargs() -> dict[str, Any]:
@@ -35,7 +34,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
     except errors.ElevenLabsError as err:
         parsed, error = None, err  # an error status or an off-spec body: the raw answer, and why it did not parse
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=http_status(response.status_code),
         content=response.content,
         headers=response.headers,
         parsed=parsed,

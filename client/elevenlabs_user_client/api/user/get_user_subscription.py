@@ -1,4 +1,3 @@
-from http import HTTPStatus
 from typing import Any
 
 import httpx
@@ -6,7 +5,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.extended_subscription_response_model import ExtendedSubscriptionResponseModel
-from ...types import Response, parse_model
+from ...types import Response, http_status, parse_model
 
 
 def _get_kwargs() -> dict[str, Any]:
@@ -41,7 +40,7 @@ def _build_response(
     except errors.ElevenLabsError as err:
         parsed, error = None, err  # an error status or an off-spec body: the raw answer, and why it did not parse
     return Response(
-        status_code=HTTPStatus(response.status_code),
+        status_code=http_status(response.status_code),
         content=response.content,
         headers=response.headers,
         parsed=parsed,
