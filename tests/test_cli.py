@@ -4,6 +4,7 @@ against the loopback mock; and the command from a wheel installed in a fresh vir
 from __future__ import annotations
 
 import ast
+import contextlib
 import json
 import os
 import subprocess
@@ -73,6 +74,7 @@ def test_json_for_machines(api: Any, capsys: pytest.CaptureFixture[str]) -> None
         "used": 41230,
         "limit": 100000,
         "percent": pytest.approx(41.23),
+        "remaining": 58770,
         "next_reset_unix": 1797336000,
         "next_reset": "2026-12-15T12:00:00+00:00",
     }
@@ -135,7 +137,7 @@ def test_a_rejected_key(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureF
     monkeypatch.setenv("ELEVENLABS_API_KEY", CANARY_KEY)
     with mock_api.serve_account("the-key-the-server-expects") as api:
         status, out, err = command(api, capsys, "--warn-at", "80")
-    assert (status, out) == (3, "")
+    assert (status, out) == (3, "QUOTA UNKNOWN - GET /v1/user failed\n")  # the status line monitoring shows
     assert err.startswith("elevenlabs-user: GET /v1/user failed: AuthenticationError: 401")
     assert "Invalid API key" in err and "Traceback" not in err and err.count("\n") == 1
 
@@ -387,6 +389,24 @@ def test_a_field_that_arrived_broken_is_one_clear_line(
     body["character_count"] = "many"  # lenient parsing keeps the model; reading this field raises
     with mock_api.serve_account(CANARY_KEY, subscription_body=body) as api:
         status, out, err = command(api, capsys, "--warn-at", "80")
-    assert (status, out) == (3, "")
+    assert (status, out) == (3, "QUOTA UNKNOWN - the account data has values the summary cannot show\n")
     assert err.count("\n") == 1 and "character_count: expected integer, got 'many'" in err
     assert logging.getLogger("elevenlabs_user_client").level == logging.NOTSET  # restored for the caller
+
+
+@pytest.mark.parametrize("args", [["--warn-at", "80"], ["--warn-at", "x"], []])
+def test_unknown_prints_one_status_line_on_stdout_and_details_on_stderr(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], args: list[str]
+) -> None:
+    monkeypatch.delenv("ELEVENLABS_API_KEY", raising=False)
+    with pytest.raises(SystemExit) if "x" in args else contextlib.nullcontext():
+        assert cli.main(args) == 3
+    out, err = capsys.readouterr()
+    assert out.count("\n") == 1 and out.startswith("QUOTA UNKNOWN - ") and err.startswith(("elevenlabs-user", "usage"))
+
+
+def test_the_status_line_and_the_summary_give_the_characters_left(api: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = command(api, capsys, "--critical-at", "95")
+    first = out.splitlines()[0]
+    assert status == 0 and "58,770 characters left" in first and "remaining_characters=58770" in first
+    assert "41,230 of 100,000 used" in out and "58,770 left" in out

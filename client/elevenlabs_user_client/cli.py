@@ -90,6 +90,11 @@ def usage_percent(used: int, limit: int) -> float | None:
     return None if limit <= 0 else 100 * used / limit
 
 
+def remaining(used: int, limit: int) -> int:
+    """Characters left before the limit (0 once it is reached): the figure people alert on."""
+    return max(0, limit - used)
+
+
 def usage_bar(used: int, limit: int, width: int = BAR_WIDTH) -> str:
     """``[#####-----]``, full when used reaches or passes the limit."""
     filled = width if limit <= 0 or used >= limit else max(0, used * width // limit)
@@ -181,7 +186,7 @@ def characters_line(sub: ExtendedSubscriptionResponseModel) -> str:
     used, limit = sub.character_count, sub.character_limit
     percent = usage_percent(used, limit)
     shown = "n/a" if percent is None else f"{percent:.1f}%"
-    return f"{used:,} of {limit:,} used  {usage_bar(used, limit)} {shown}"
+    return f"{used:,} of {limit:,} used  {usage_bar(used, limit)} {shown}, {remaining(used, limit):,} left"
 
 
 def plan_line(sub: ExtendedSubscriptionResponseModel) -> str:
@@ -272,6 +277,7 @@ def summary_data(user: UserResponseModel, sub: ExtendedSubscriptionResponseModel
             "used": sub.character_count,
             "limit": sub.character_limit,
             "percent": usage_percent(sub.character_count, sub.character_limit),
+            "remaining": remaining(sub.character_count, sub.character_limit),
             "next_reset_unix": reset if isinstance(reset, int) else None,
             "next_reset": utc_time(reset) if isinstance(reset, int) else None,
         },
@@ -306,7 +312,9 @@ def quota_status(percent: float | None, warn_at: float | None, critical_at: floa
     return OK
 
 
-def status_line(status: int, percent: float | None, warn_at: float | None, critical_at: float | None) -> str:
+def status_line(
+    status: int, percent: float | None, warn_at: float | None, critical_at: float | None, left: int = 0
+) -> str:
     """The monitoring-plugin status line: state, a human text, and performance data after ``|``."""
     if percent is None:
         return f"QUOTA {STATUS_NAMES[status]} - the account reports no positive character limit"
@@ -314,8 +322,9 @@ def status_line(status: int, percent: float | None, warn_at: float | None, criti
         f"{name} at {value:g}%" for name, value in (("warn", warn_at), ("critical", critical_at)) if value is not None
     )
     perf = f"used_percent={percent:.1f}%;{'' if warn_at is None else f'{warn_at:g}'};"
-    perf += f"{'' if critical_at is None else f'{critical_at:g}'};0;100"
-    return f"QUOTA {STATUS_NAMES[status]} - {percent:.1f}% of the character quota used ({limits}) | {perf}"
+    perf += f"{'' if critical_at is None else f'{critical_at:g}'};0;100 remaining_characters={left}"
+    used = f"{percent:.1f}% of the character quota used, {left:,} characters left"
+    return f"QUOTA {STATUS_NAMES[status]} - {used} ({limits}) | {perf}"
 
 
 # --- the command --------------------------------------------------------------------------------------------------
@@ -324,6 +333,7 @@ def status_line(status: int, percent: float | None, warn_at: float | None, criti
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         # argparse exits 2 on bad arguments, which monitoring reads as CRITICAL: bad arguments are UNKNOWN.
+        print(f"QUOTA UNKNOWN - bad arguments: {message}")  # the status line monitoring reads, as for every state
         self.print_usage(sys.stderr)
         self.exit(UNKNOWN, f"{self.prog}: error: {message}\n")
 
@@ -417,7 +427,8 @@ def run(argv: Sequence[str] | None = None) -> tuple[int, str]:
             return status, json.dumps(data, indent=2)
         lines = [f"ElevenLabs account ({source})", *summary_lines(user, sub)]
         if args.warn_at is not None or args.critical_at is not None:
-            lines.insert(0, status_line(status, percent, args.warn_at, args.critical_at))
+            left = remaining(sub.character_count, sub.character_limit)
+            lines.insert(0, status_line(status, percent, args.warn_at, args.critical_at, left))
         return status, "\n".join(lines)
     except (TypeError, ValueError, AttributeError, OverflowError, OSError) as err:
         # Lenient parsing keeps off-spec values (a null count, a huge timestamp): say so instead of a traceback.
@@ -437,18 +448,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         package_logger.setLevel(level)
 
 
+def _unknown(why: str) -> int:
+    """UNKNOWN: the status line on stdout (what monitoring shows), the details on stderr (what cron mails)."""
+    print(f"QUOTA UNKNOWN - {why.split(': ', 1)[0]}")
+    print(f"{PROG}: {why}", file=sys.stderr)
+    return UNKNOWN
+
+
 def _main(argv: Sequence[str] | None) -> int:
     try:
         status, text = run(argv)
     except CommandError as err:
-        print(f"{PROG}: {_one_line(str(err))}", file=sys.stderr)
-        return UNKNOWN
+        return _unknown(_one_line(str(err)))
     except KeyboardInterrupt:
-        print(f"{PROG}: interrupted", file=sys.stderr)
-        return UNKNOWN
+        return _unknown("interrupted")
     except Exception as err:  # the last resort: monitoring must read UNKNOWN, never a traceback
-        print(f"{PROG}: unexpected {type(err).__name__}: {_one_line(str(err))}", file=sys.stderr)
-        return UNKNOWN
+        return _unknown(f"unexpected {type(err).__name__}: {_one_line(str(err))}")
     try:
         print(text)
         sys.stdout.flush()
