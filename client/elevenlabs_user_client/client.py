@@ -532,8 +532,8 @@ class AuthenticatedClient(Client):
         ELEVENLABS_BASE_URL or `Region.PRODUCTION`; other keyword arguments go to the constructor. A bad value
         raises errors.ConfigurationError naming where it came from."""
         source = "token=" if token else API_KEY_ENV
-        raw = token or os.environ.get(API_KEY_ENV, "")
-        if not raw.strip():
+        token = token or os.environ.get(API_KEY_ENV, "")  # one local holds the key, named as reporters scrub
+        if not token.strip():
             raise MissingAPIKeyError(
                 f"no ElevenLabs API key: pass token=... to AuthenticatedClient.from_env() "
                 f"or set the {API_KEY_ENV} environment variable"
@@ -541,10 +541,10 @@ class AuthenticatedClient(Client):
         url_source = "base_url=" if base_url else BASE_URL_ENV
         url = base_url or os.environ.get(BASE_URL_ENV, "").strip() or Region.PRODUCTION
         try:
-            key = check_key(raw, source=source)
+            token = check_key(token, source=source)
             check_base_url(
                 url, source=url_source, sends_secret=True, allow_insecure_http=kwargs.get("allow_insecure_http", False)
             )
         except (SecretError, BaseURLError) as err:
             raise ConfigurationError(str(err)) from None
-        return cls(base_url=url, token=key, **kwargs)
+        return cls(base_url=url, token=token, **kwargs)

@@ -31,21 +31,22 @@ class SecretError(ValueError):
     """A secret that cannot be used (empty, or with characters a header cannot carry); never holds the secret."""
 
 
-def check_key(key: object, *, source: str) -> str:
-    """The API key stripped of surrounding whitespace, or SecretError saying what is wrong (never the key)."""
-    if not isinstance(key, str):
-        raise SecretError(f"the API key from {source} must be a str, got {type(key).__name__}")
-    stripped = key.strip()
-    if not stripped:
+def check_key(api_key: object, *, source: str) -> str:
+    """The API key stripped of surrounding whitespace, or SecretError saying what is wrong (never the key).
+    Every local that holds the key is named as crash reporters scrub (`api_key`): their captured frames omit it."""
+    if not isinstance(api_key, str):
+        raise SecretError(f"the API key from {source} must be a str, got {type(api_key).__name__}")
+    api_key = api_key.strip()
+    if not api_key:
         raise SecretError(f"the API key from {source} is empty")
-    if not all(map(_is_key_char, stripped)):
-        position = next(i for i, c in enumerate(stripped) if not _is_key_char(c))
-        kind = "a non-ASCII character" if ord(stripped[position]) > 0x7E else "a control or space character"
+    if not all(map(_is_key_char, api_key)):
+        position = next(i for i, c in enumerate(api_key) if not _is_key_char(c))
+        kind = "a non-ASCII character" if ord(api_key[position]) > 0x7E else "a control or space character"
         raise SecretError(
-            f"the API key from {source} contains {kind} at position {position + 1} of {len(stripped)}: "
+            f"the API key from {source} contains {kind} at position {position + 1} of {len(api_key)}: "
             "an HTTP header cannot carry it (copy the key again from your ElevenLabs profile)"
         )
-    return stripped
+    return api_key
 
 
 def _forms(secret: str) -> tuple[str, ...]:
