@@ -1,5 +1,6 @@
 """A client library for accessing ElevenLabs User API"""
 
+from . import client as _client
 from ._version import __version__
 from .client import AuthenticatedClient, Client
 from .errors import (
@@ -29,3 +30,6 @@ __all__ = (
     "or_default",
     "validate_response",
 )
+
+# from_env's default base URL: the spec's first server (the runtime itself imports nothing generated).
+_client.DEFAULT_BASE_URL = "https://api.elevenlabs.io"

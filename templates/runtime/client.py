@@ -18,10 +18,12 @@ from ._secrets import SECRET_HEADER_NAMES, SecretError, check_key, mask_headers
 from ._types import UNSET, Unset
 from ._version import USER_AGENT
 from .errors import ClientClosedError, ConfigurationError, MissingAPIKeyError
-from .models.region import Region
 
 API_KEY_ENV = "ELEVENLABS_API_KEY"
 BASE_URL_ENV = "ELEVENLABS_BASE_URL"
+# from_env's base URL when none is given: the spec's first server. The runtime imports nothing generated; the
+# package's __init__ (generated from the spec, templates/package_init.py.jinja) sets it when the spec has servers.
+DEFAULT_BASE_URL: str | None = None
 # Per attempt. The User API answers small JSON documents well under a second: 5 s to connect and 10 s per read
 # only pass when something is wrong; the deadline below bounds the whole call, retries and waits included.
 DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=5.0)
@@ -529,7 +531,7 @@ class AuthenticatedClient(Client):
     @classmethod
     def from_env(cls, token: str | None = None, *, base_url: str | None = None, **kwargs: Any) -> Self:
         """A client with the key from `token` or ELEVENLABS_API_KEY and the base URL from `base_url`,
-        ELEVENLABS_BASE_URL or `Region.PRODUCTION`; other keyword arguments go to the constructor. A bad value
+        ELEVENLABS_BASE_URL or the spec's first server (`Region.PRODUCTION`); other keyword arguments go to the constructor. A bad value
         raises errors.ConfigurationError naming where it came from."""
         source = "token=" if token else API_KEY_ENV
         token = token or os.environ.get(API_KEY_ENV, "")  # one local holds the key, named as reporters scrub
@@ -539,7 +541,9 @@ class AuthenticatedClient(Client):
                 f"or set the {API_KEY_ENV} environment variable"
             )
         url_source = "base_url=" if base_url else BASE_URL_ENV
-        url = base_url or os.environ.get(BASE_URL_ENV, "").strip() or Region.PRODUCTION
+        url = base_url or os.environ.get(BASE_URL_ENV, "").strip() or DEFAULT_BASE_URL
+        if url is None:
+            raise ConfigurationError(f"no base URL: pass base_url=... or set the {BASE_URL_ENV} environment variable")
         try:
             token = check_key(token, source=source)
             check_base_url(
