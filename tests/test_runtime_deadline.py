@@ -225,3 +225,57 @@ def test_the_size_bound_is_configurable_and_counts_decompressed_bytes(client_for
         with pytest.raises(errors.ResponseTooLargeError):
             get_user.sync(client=client_for(url, max_response_bytes=20_000))
         assert get_user.sync(client=client_for(url, max_response_bytes=100_000)).user_id == "1234567890"
+
+
+def _ours(value: Any) -> bool:
+    """An expression that is one of the client's own objects: self, cls, super(), another client, self's parts."""
+    import ast
+
+    while isinstance(value, ast.Attribute):
+        value = value.value
+    if isinstance(value, ast.Call):
+        return getattr(value.func, "id", "") == "super"
+    return isinstance(value, ast.Name) and value.id in ("self", "cls", "copy", "other")
+
+
+def test_the_deadline_rests_on_public_apis_only() -> None:
+    # The client's own transports build their httpcore pool through public constructor arguments: no attribute of
+    # httpx or httpcore that starts with an underscore is read or written anywhere in the transport runtime.
+    import ast
+
+    from scripts.paths import RUNTIME_DIR
+
+    for name in ("_deadline.py", "client.py", "_retry.py"):
+        tree = ast.parse((RUNTIME_DIR / name).read_text(encoding="utf-8"))
+        private = [
+            f"{name}:{node.lineno}: {ast.unparse(node)}"
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Attribute)
+            and node.attr.startswith("_")
+            and not node.attr.startswith("__")
+            and not _ours(node.value)
+        ]
+        private += [
+            f"{name}:{node.lineno}: {ast.unparse(node)}"
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Call)
+            and getattr(node.func, "id", "") in ("getattr", "setattr")
+            and isinstance(node.args[1], ast.Constant)
+            and str(node.args[1].value).startswith("_")
+            and not str(node.args[1].value).startswith("__")
+        ]
+        assert private == [], private
+
+
+def test_the_default_transport_is_the_clients_own() -> None:
+    from elevenlabs_user_client import AuthenticatedClient
+    from elevenlabs_user_client._deadline import AsyncDeadlineTransport, DeadlineTransport
+    from elevenlabs_user_client._origin import OriginGuard
+
+    client = AuthenticatedClient(base_url="https://api.example.invalid", token="a-key")
+    for http, kind in (
+        (client.get_httpx_client(), DeadlineTransport),
+        (client.get_async_httpx_client(), AsyncDeadlineTransport),
+    ):
+        guard = http._transport  # the httpx client's transport, as the client set it (test-side inspection)
+        assert isinstance(guard, OriginGuard) and isinstance(guard._inner, kind)

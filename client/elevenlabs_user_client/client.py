@@ -11,7 +11,7 @@ import httpx
 
 from . import _retry
 from ._body import DEFAULT_MAX_RESPONSE_BYTES
-from ._deadline import bound_by_deadline
+from ._deadline import AsyncDeadlineTransport, DeadlineTransport
 from ._logging import hold_logged_secret, release_logged_secret
 from ._origin import BaseURLError, OriginGuard, check_base_url
 from ._secrets import SECRET_HEADER_NAMES, SecretError, check_key, mask_headers
@@ -84,6 +84,14 @@ def _check_range(name: str, value: Any) -> None:
         raise ValueError(f"'{name}' must be a number, got {value!r}")
     if value < minimum or (value == minimum and not allowed):
         raise ValueError(f"'{name}' must be {'>=' if allowed else '>'} {minimum:g}: {value!r}")
+
+
+def _default_transport(ours: type[Any], httpx_own: type[Any]) -> type[Any]:
+    """Our transport (it clamps every socket read and write to the deadline), unless a test library has patched
+    httpx's own (pytest-httpx replaces HTTPTransport.handle_request): then httpx's, so the mock answers. A caller's
+    own transport (httpx_args["transport"], e.g. httpx.MockTransport) is used as given."""
+    handler = getattr(httpx_own, "handle_request", None) or httpx_own.handle_async_request
+    return ours if getattr(handler, "__module__", "").split(".")[0] == "httpx" else httpx_own
 
 
 def _mask_cookies(cookies: dict[str, str]) -> str:
@@ -311,7 +319,6 @@ class Client:
         return request
 
     def _guarded(self, inner: httpx.BaseTransport | httpx.AsyncBaseTransport) -> OriginGuard:
-        bound_by_deadline(inner)  # the deadline also bounds a server that dribbles its headers (see _deadline)
         return OriginGuard(inner, self._base_url, frozenset(k.lower() for k in self._auth_headers()))
 
     def _transport_settings(self) -> dict[str, Any]:
@@ -351,7 +358,9 @@ class Client:
         if self._parent is not None and self._client is None:
             return self._parent.get_httpx_client()  # a with_options() copy: the original's connections
         if self._client is None:
-            inner = self._httpx_args.get("transport") or httpx.HTTPTransport(**self._transport_settings())
+            inner = self._httpx_args.get("transport") or _default_transport(DeadlineTransport, httpx.HTTPTransport)(
+                **self._transport_settings()
+            )
             self._client = httpx.Client(transport=self._guarded(inner), **self._httpx_settings())
         return self._client
 
@@ -389,7 +398,9 @@ class Client:
         if self._parent is not None and self._async_client is None:
             return self._parent.get_async_httpx_client()
         if self._async_client is None:
-            inner = self._httpx_args.get("transport") or httpx.AsyncHTTPTransport(**self._transport_settings())
+            inner = self._httpx_args.get("transport") or _default_transport(
+                AsyncDeadlineTransport, httpx.AsyncHTTPTransport
+            )(**self._transport_settings())
             self._async_client = httpx.AsyncClient(transport=self._guarded(inner), **self._httpx_settings())
             self._own_async = True
         return self._async_client

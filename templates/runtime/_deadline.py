@@ -4,12 +4,14 @@ httpx's timeouts bound each network operation, not a call: a server that sends i
 endless `100 Continue`s, stays within every per-read timeout for as long as it likes. The call's deadline lives in a
 context variable (per thread, per asyncio task); the network streams of the client's own transport clamp every
 connect, read and write to the time left, so whatever the server does, the operation in progress times out when
-the deadline passes.
+the deadline passes. The client's own transports (DeadlineTransport, AsyncDeadlineTransport) own that pool, built
+through httpcore's public constructor arguments, as httpx's HTTPTransport builds its own.
 """
 
+import contextlib
 import ssl
 import time
-from collections.abc import Iterable
+from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator
 from contextvars import ContextVar
 from typing import Any
 
@@ -133,16 +135,126 @@ class _AsyncBackend(httpcore.AsyncNetworkBackend):
         await self._inner.sleep(seconds)
 
 
-def bound_by_deadline(transport: httpx.BaseTransport | httpx.AsyncBaseTransport) -> bool:
-    """Make an httpx.HTTPTransport / AsyncHTTPTransport clamp its network operations to the call's deadline.
-    False when the transport is not one (a caller's own transport): then the deadline bounds each attempt's
-    timeouts and the body, not a server that dribbles its headers."""
-    pool = getattr(transport, "_pool", None)  # httpx keeps its httpcore pool here (httpx 0.2x)
-    backend = getattr(pool, "_network_backend", None)  # and httpcore its backend here (httpcore 1.x)
-    if isinstance(backend, httpcore.NetworkBackend) and not isinstance(backend, _Backend):
-        pool._network_backend = _Backend(backend)  # type: ignore[union-attr]
-        return True
-    if isinstance(backend, httpcore.AsyncNetworkBackend) and not isinstance(backend, _AsyncBackend):
-        pool._network_backend = _AsyncBackend(backend)  # type: ignore[union-attr]
-        return True
-    return isinstance(backend, _Backend | _AsyncBackend)
+# httpcore's errors as httpx's (the same names): a transport answers httpx's client in httpx's terms.
+_ERRORS: tuple[tuple[type[Exception], type[Exception]], ...] = tuple(
+    (getattr(httpcore, name), getattr(httpx, name))
+    for name in (
+        "ConnectTimeout", "ReadTimeout", "WriteTimeout", "PoolTimeout", "TimeoutException", "ConnectError",
+        "ReadError", "WriteError", "NetworkError", "ProxyError", "RemoteProtocolError", "LocalProtocolError",
+        "ProtocolError", "UnsupportedProtocol",
+    )
+)  # fmt: skip
+
+
+@contextlib.contextmanager
+def _httpx_errors() -> Iterator[None]:
+    try:
+        yield
+    except Exception as err:
+        for core, ours in _ERRORS:
+            if isinstance(err, core):
+                raise ours(str(err)) from err
+        raise
+
+
+def _pool_settings(
+    verify: ssl.SSLContext | str | bool = True,
+    cert: Any = None,
+    trust_env: bool = True,
+    limits: httpx.Limits = httpx.Limits(),
+    proxy: Any = None,
+    **rest: Any,
+) -> dict[str, Any]:
+    """httpx.HTTPTransport's arguments as httpcore's pool takes them (the same mapping httpx makes)."""
+    if proxy is not None:
+        proxy = proxy if isinstance(proxy, httpx.Proxy) else httpx.Proxy(proxy)
+        proxy = httpcore.Proxy(
+            url=_url(proxy.url), auth=proxy.raw_auth, headers=proxy.headers.raw, ssl_context=proxy.ssl_context
+        )
+    return {
+        "ssl_context": httpx.create_ssl_context(verify=verify, cert=cert, trust_env=trust_env),
+        "max_connections": limits.max_connections,
+        "max_keepalive_connections": limits.max_keepalive_connections,
+        "keepalive_expiry": limits.keepalive_expiry,
+        "proxy": proxy,
+        **rest,
+    }
+
+
+def _url(url: httpx.URL) -> httpcore.URL:
+    return httpcore.URL(scheme=url.raw_scheme, host=url.raw_host, port=url.port, target=url.raw_path)
+
+
+def _core_request(request: httpx.Request) -> httpcore.Request:
+    return httpcore.Request(
+        method=request.method, url=_url(request.url), headers=request.headers.raw, content=request.stream,
+        extensions=request.extensions,
+    )  # fmt: skip
+
+
+class _Body(httpx.SyncByteStream):
+    def __init__(self, stream: Iterable[bytes]) -> None:
+        self._stream = stream
+
+    def __iter__(self) -> Iterator[bytes]:
+        with _httpx_errors():
+            yield from self._stream
+
+    def close(self) -> None:
+        close = getattr(self._stream, "close", None)
+        if close is not None:
+            close()
+
+
+class _AsyncBody(httpx.AsyncByteStream):
+    def __init__(self, stream: AsyncIterable[bytes]) -> None:
+        self._stream = stream
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        with _httpx_errors():
+            async for chunk in self._stream:
+                yield chunk
+
+    async def aclose(self) -> None:
+        close = getattr(self._stream, "aclose", None)
+        if close is not None:
+            await close()
+
+
+class DeadlineTransport(httpx.BaseTransport):
+    """httpx.HTTPTransport's job (it takes the same arguments), over an httpcore pool whose network backend clamps
+    every connect, read and write to the call's deadline: built through public constructor arguments only."""
+
+    def __init__(self, **settings: Any) -> None:
+        self._pool = httpcore.ConnectionPool(
+            network_backend=_Backend(httpcore.SyncBackend()), **_pool_settings(**settings)
+        )
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        with _httpx_errors():
+            answer = self._pool.handle_request(_core_request(request))
+        assert isinstance(answer.stream, Iterable)
+        return httpx.Response(
+            answer.status, headers=answer.headers, stream=_Body(answer.stream), extensions=answer.extensions
+        )
+
+    def close(self) -> None:
+        self._pool.close()
+
+
+class AsyncDeadlineTransport(httpx.AsyncBaseTransport):
+    """DeadlineTransport for the async client (anyio's backend, as httpx's own async transport uses)."""
+
+    def __init__(self, **settings: Any) -> None:
+        backend = _AsyncBackend(httpcore.AnyIOBackend())
+        self._pool = httpcore.AsyncConnectionPool(network_backend=backend, **_pool_settings(**settings))
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        with _httpx_errors():
+            answer = await self._pool.handle_async_request(_core_request(request))
+        assert isinstance(answer.stream, AsyncIterable)
+        stream = _AsyncBody(answer.stream)
+        return httpx.Response(answer.status, headers=answer.headers, stream=stream, extensions=answer.extensions)
+
+    async def aclose(self) -> None:
+        await self._pool.aclose()
