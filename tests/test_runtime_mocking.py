@@ -111,3 +111,34 @@ def test_every_status_from_100_to_599_reaches_every_function_as_documented(user:
         else:
             wanted = errors.InternalServerError if code >= 500 else errors.APIStatusError
             assert all(isinstance(o, wanted) and o.status_code == code for o in outcomes), (code, outcomes)
+
+
+def test_many_keys_share_one_pool_each_call_sends_its_own(user: dict[str, Any], tmp_path: Any) -> None:
+    transport, seen = _answers((200, user))
+    client = AuthenticatedClient(base_url=BASE, token="key-of-the-service", httpx_args={"transport": transport})
+    keys = [f"account-key-{n}" for n in range(5)]
+    for key in keys:
+        assert get_user.sync(client=client.with_options(token=key, max_retries=0)).user_id == user["user_id"]
+    asyncio.run(get_user.asyncio(client=client.with_options(token="account-key-async")))
+    get_user.sync(client=client)
+    assert [r.headers["xi-api-key"] for r in seen] == [*keys, "account-key-async", "key-of-the-service"]
+    copy = client.with_options(token="account-key-secret")
+    assert copy.get_httpx_client() is client.get_httpx_client()  # one pool
+    assert "account-key-secret" not in repr(copy)
+    with pytest.raises(errors.ConfigurationError):
+        client.with_options(token="bad key é")
+    # Typed: a user's code that does this passes mypy --strict.
+    code = tmp_path / "many_keys.py"
+    code.write_text(
+        "from elevenlabs_user_client import AuthenticatedClient\n"
+        "from elevenlabs_user_client.api.user import get_user\n"
+        "from elevenlabs_user_client.models import UserResponseModel\n"
+        "client = AuthenticatedClient.from_env()\n"
+        "def quota(key: str) -> UserResponseModel:\n"
+        "    return get_user.sync(client=client.with_options(token=key))\n"
+    )
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "mypy", "--strict", str(code)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout

@@ -288,6 +288,10 @@ class Client:
         if not isinstance(headers, Unset):
             changes["headers"] = {**self._headers, **headers}
             per_request["headers"] = {**per_request.get("headers", {}), **headers}
+        return self._copy_sharing_connections(changes, per_request)
+
+    def _copy_sharing_connections(self, changes: dict[str, Any], per_request: dict[str, Any]) -> Self:
+        """A copy with `changes` that sends through this client's connections, adding `per_request` to each call."""
         copy = self._evolve(**changes)
         copy._parent = self._parent or self
         copy._per_request = per_request
@@ -516,6 +520,31 @@ class AuthenticatedClient(Client):
             allow_insecure_http=allow_insecure_http,
             strict=strict,
         )
+
+    def with_options(
+        self,
+        *,
+        token: str | Unset = UNSET,
+        timeout: httpx.Timeout | float | None | Unset = UNSET,
+        max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
+        headers: Mapping[str, str] | Unset = UNSET,
+    ) -> Self:
+        """`Client.with_options`, and ``token``: another API key for the copy's calls, so one connection pool serves
+        many accounts (``get_user.sync(client=client.with_options(token=key))``); checked and masked like this
+        client's key.
+
+        Raises:
+            errors.ConfigurationError: the key cannot be sent.
+            ValueError: a setting is out of range.
+        """
+        copy = super().with_options(timeout=timeout, max_retries=max_retries, deadline=deadline, headers=headers)
+        if isinstance(token, Unset):
+            return copy
+        keyed = copy._copy_sharing_connections({"token": token}, dict(copy._per_request))
+        # The shared httpx client sends this client's key by default: each call of the copy sends its own instead.
+        keyed._per_request["headers"] = {**keyed._per_request.get("headers", {}), **keyed._auth_headers()}
+        return keyed
 
     def _finish_init(self) -> None:
         try:
