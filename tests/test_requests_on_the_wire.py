@@ -1,0 +1,101 @@
+"""Requests exactly as the spec says (issue 22's findings on the whole API, on a spec that has what the User slice
+lacks): multipart booleans are `true` / `false`, a null multipart field is left out, and a parameter the caller did
+not set is not sent (the server applies its default; a deprecated one never goes unasked)."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+from collections.abc import Iterator
+from types import ModuleType
+from typing import Any
+
+import httpx
+import pytest
+
+from scripts.generate import generate_into
+
+PACKAGE = "tiny_request_client"
+SPEC: dict[str, Any] = {
+    "openapi": "3.1.0",
+    "info": {"title": "tiny", "version": "1"},
+    "paths": {
+        "/v1/voices/{voice_id}": {
+            "post": {
+                "operationId": "edit_voice",
+                "tags": ["voices"],
+                "parameters": [
+                    {"name": "voice_id", "in": "path", "required": True, "schema": {"type": "string"}},
+                    {"name": "with_settings", "in": "query", "deprecated": True,
+                     "schema": {"type": "boolean", "default": True}},
+                    {"name": "page_size", "in": "query", "schema": {"type": "integer", "default": 30}},
+                ],
+                "requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
+                    "$ref": "#/components/schemas/Body_edit_voice"}}}},
+                "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {}}}}},
+            }
+        }
+    },
+    "components": {"schemas": {
+        "Body_edit_voice": {"type": "object", "title": "Body_edit_voice", "required": ["name", "remove_noise"],
+                            "properties": {"name": {"type": "string"}, "remove_noise": {"type": "boolean"},
+                                           "enhance": {"anyOf": [{"type": "boolean"}, {"type": "null"}]},
+                                           "description": {"anyOf": [{"type": "string"}, {"type": "null"}]}}},
+    }},
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def package(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
+    root = tmp_path_factory.mktemp("requests")
+    (root / "spec.json").write_text(json.dumps(SPEC))
+    generate_into(root / "out", root / "spec.json").rename(root / PACKAGE)
+    sys.path.insert(0, str(root))
+    try:
+        yield importlib.import_module(PACKAGE)
+    finally:
+        sys.path.remove(str(root))
+        for name in [n for n in sys.modules if n == PACKAGE or n.startswith(PACKAGE + ".")]:
+            del sys.modules[name]
+
+
+def _sent(package: ModuleType, **arguments: Any) -> httpx.Request:
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json={})
+
+    client = package.Client(
+        base_url="https://api.example.invalid", httpx_args={"transport": httpx.MockTransport(handler)}
+    )
+    endpoint = importlib.import_module(f"{PACKAGE}.api.voices.edit_voice")
+    endpoint.sync(client=client, voice_id="v1", **arguments)
+    (request,) = seen
+    return request
+
+
+def _parts(request: httpx.Request) -> dict[str, str]:
+    body = request.read().decode()
+    boundary = request.headers["content-type"].split("boundary=")[1]
+    parts = {}
+    for chunk in body.split("--" + boundary)[1:-1]:
+        head, _, value = chunk.strip("\r\n").partition("\r\n\r\n")
+        parts[head.split('name="')[1].split('"')[0]] = value
+    return parts
+
+
+def test_multipart_booleans_are_json_booleans_and_nulls_are_left_out(package: ModuleType) -> None:
+    body = importlib.import_module(f"{PACKAGE}.models").BodyEditVoice
+    request = _sent(package, body=body(name="n", remove_noise=True, enhance=False, description=None))
+    assert _parts(request) == {"name": "n", "remove_noise": "true", "enhance": "false"}
+
+
+def test_a_parameter_the_caller_did_not_set_is_not_sent(package: ModuleType) -> None:
+    body = importlib.import_module(f"{PACKAGE}.models").BodyEditVoice(name="n", remove_noise=False)
+    assert _sent(package, body=body).url.params.multi_items() == []
+    request = _sent(package, body=body, with_settings=False, page_size=5)
+    assert request.url.params.multi_items() == [("with_settings", "false"), ("page_size", "5")]
+    endpoint = importlib.import_module(f"{PACKAGE}.api.voices.edit_voice")
+    assert "Default: True" in (endpoint.sync.__doc__ or "")  # the documented default stays in the docs
