@@ -329,3 +329,20 @@ def test_a_source_with_some_operations_keeps_the_others_from_their_recorded_sour
     assert sorted(p.name for p in (work / "upstream").iterdir()) == sorted(
         ["SOURCE.yaml", *(s.file for s in before.sources)]
     )
+
+
+def test_importing_the_recorded_bytes_from_elsewhere_changes_nothing(tmp_path: Path) -> None:
+    # The same bytes as the recorded source, from another folder under another name: no file stored again, none
+    # deleted, and SOURCE.yaml keeps its record (never a path of this machine).
+    from scratch_repo import git, scratch_clone
+
+    repo = scratch_clone(tmp_path / "repo")
+    recorded = yaml.safe_load((repo / "openapi/upstream/SOURCE.yaml").read_text())["sources"][0]
+    elsewhere = tmp_path / "downloads" / "openapi.json"
+    elsewhere.parent.mkdir()
+    elsewhere.write_bytes(gzip.decompress((repo / "openapi/upstream" / recorded["file"]).read_bytes()))
+    done = subprocess.run([sys.executable, "-m", "scripts.spec_import", str(elsewhere)], cwd=repo, capture_output=True,
+                          text=True)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert git(repo, "status", "--porcelain") == ""
+    assert str(tmp_path) not in (repo / "openapi/upstream/SOURCE.yaml").read_text()

@@ -149,7 +149,9 @@ def run_import(
         if Path(target).suffix == ".json"
         else dump_yaml(built.doc, width=config.yaml_width, indent=config.yaml_indent)
     )
-    stored = record.copy_sources(config.record, built.raw) if canonical and config.record is not None else None
+    stored = (
+        record.copy_sources(config.record, built.raw, previous) if canonical and config.record is not None else None
+    )
     if lock_file is not None and (canonical or names_file is not None):
         write_atomically(lock_file, names.dump_lock(built.lock))
     write_atomically(target, text)

@@ -85,31 +85,39 @@ def _stored_name(location: str) -> str:
     return name if name.endswith(".gz") else name + ".gz"
 
 
-def copy_sources(record_file: Path, sources: dict[str, bytes]) -> list[tuple[str, str, str]]:
+def _origin(location: str) -> str:
+    """What the record says a source came from: a URL as given, a file by its name (never a local machine's path)."""
+    return location if urlparse(location).scheme in ("http", "https") else Path(location).name
+
+
+def copy_sources(
+    record_file: Path, sources: dict[str, bytes], previous: Record | None = None
+) -> list[tuple[str, str, str, str]]:
     """Writes each source (location -> the bytes imported) gzipped beside the record (same content, same bytes:
-    gzip without a timestamp); returns (stored file name, origin, sha256) per source."""
+    gzip without a timestamp); returns (stored file name, origin, sha256) per source. Bytes already recorded keep
+    their stored file and recorded origin, wherever they were imported from this time: a no-op for the tree.
+    Each entry also names the location it was read from (how the import's operations refer to it)."""
+    recorded = {s.sha256: s for s in previous.sources} if previous is not None else {}
     stored = []
     for location, raw in sources.items():
-        name = _stored_name(location)
+        digest = hashlib.sha256(raw).hexdigest()
+        known = recorded.get(digest)
+        name, origin = (known.file, known.origin) if known else (_stored_name(location), _origin(location))
         target = record_file.parent / name
         if not (target.exists() and _unzipped(target) == raw):
             write_atomically(target, gzip.compress(raw, compresslevel=9, mtime=0))
-        stored.append((name, str(location), hashlib.sha256(raw).hexdigest()))
+        stored.append((name, origin, digest, location))
     return stored
 
 
 def write_record(
-    record_file: Path, stored: list[tuple[str, str, str]], origins: dict[str, str], previous: Record | None
+    record_file: Path, stored: list[tuple[str, str, str, str]], origins: dict[str, str], previous: Record | None
 ) -> None:
     """Records which stored file each operation came from; deletes stored files no operation needs any more."""
-    by_origin = {origin: (name, digest) for name, origin, digest in stored}
+    by_origin = {location: (name, digest) for name, _, digest, location in stored}
     old = {str(previous.folder / s.file): s for s in previous.sources} if previous is not None else {}
-    # The same bytes imported again from elsewhere (a download folder, a scratch path) keep their recorded origin:
-    # re-importing what is already recorded changes nothing.
-    same = {(s.file, s.sha256): s.origin for s in previous.sources} if previous is not None else {}
     entries: dict[str, dict[str, Any]] = {
-        name: {"file": name, "from": same.get((name, digest), origin), "sha256": digest, "operations": []}
-        for name, origin, digest in stored
+        name: {"file": name, "from": origin, "sha256": digest, "operations": []} for name, origin, digest, _ in stored
     }
     for operation, origin in sorted(origins.items()):
         if origin in by_origin:
