@@ -102,7 +102,7 @@ def test_30_nullable_becomes_any_of_with_null() -> None:
     assert props["b"] == {"anyOf": [{"$ref": "#/components/schemas/Other"}, NULL]}
     assert props["c"] == {"anyOf": [{"$ref": "#/components/schemas/Other"}, NULL], "description": "c"}
     assert props["d"] == {"type": "integer"}
-    assert props["e"] == {"anyOf": [{"type": "string", "enum": ["x"]}, NULL]}
+    assert props["e"] == {"anyOf": [{"type": "string", "const": "x"}, NULL]}  # one value: one spelling, a const
 
 
 def test_30_exclusive_bounds_become_numbers() -> None:
@@ -318,7 +318,7 @@ def test_docs_names_renamed_or_inlined_and_one_of_as_any_of() -> None:
     assert set(schemas) == {"Currency", "A", "B", "Thing"}
     props = schemas["Thing"]["properties"]
     assert props["currency"] == {"anyOf": [{"$ref": "#/components/schemas/Currency"}, NULL]}
-    assert props["status"] == {"type": "string", "enum": ["on"], "description": "The status."}
+    assert props["status"] == {"type": "string", "const": "on", "description": "The status."}
     assert props["change"] == {"anyOf": [{"$ref": "#/components/schemas/A"}, {"$ref": "#/components/schemas/B"}, NULL]}
 
 
@@ -661,3 +661,22 @@ def test_a_ref_outside_components_is_refused() -> None:
     }
     with pytest.raises(SpecImportError, match=r"only #/components/<kind>/<name>"):
         slice_document(doc, (("GET", "/a"),), "s")
+
+
+def test_a_one_value_enum_and_a_const_import_to_the_same_form() -> None:
+    from scripts.spec_import.normalise import one_value_enum_as_const
+
+    def doc(schema: dict[str, Any]) -> dict[str, Any]:
+        return {"openapi": "3.1.0", "paths": {}, "components": {"schemas": {"Kind": schema}}}
+
+    as_enum, as_const = (
+        doc({"type": "string", "enum": ["cancellation"]}),
+        doc({"type": "string", "const": "cancellation"}),
+    )
+    for spelled in (as_enum, as_const):
+        one_value_enum_as_const(spelled, CONFIG)
+        one_value_enum_as_const(spelled, CONFIG)  # idempotent
+    assert as_enum == as_const
+    several = doc({"type": "string", "enum": ["a", "b"]})
+    one_value_enum_as_const(several, CONFIG)
+    assert several["components"]["schemas"]["Kind"] == {"type": "string", "enum": ["a", "b"]}

@@ -30,6 +30,15 @@ def exclusive_bounds_to_numbers(doc: dict[str, Any], config: ImportConfig) -> No
                 del schema[exclusive]
 
 
+def one_value_enum_as_const(doc: dict[str, Any], config: ImportConfig) -> None:
+    """``enum: [x]`` -> ``const: x``: upstream writes a one-value field both ways (the ``kind`` of the pending-change
+    models, March 2026); one spelling, so both generate the same Python API (a ``Literal``)."""
+    for _pointer, schema in iter_schemas(doc):
+        values = schema.get("enum")
+        if isinstance(values, list) and len(values) == 1 and "const" not in schema and values[0] is not None:
+            schema["const"] = schema.pop("enum")[0]
+
+
 def drop_32_only_fields(doc: dict[str, Any], config: ImportConfig) -> None:
     """Fields 3.2 added that 3.1 (and so the generator and validator) reject, and that change no generated code.
 

@@ -46,6 +46,7 @@ SOURCE_PASSES: tuple[tuple[Pass, frozenset[Dialect]], ...] = (
     (normalise.exclusive_bounds_to_numbers, frozenset({Dialect.OAS30})),
     (normalise.drop_32_only_fields, frozenset({Dialect.OAS32})),
     (nullability.one_null_spelling, _ALL),
+    (normalise.one_value_enum_as_const, _ALL),
     (refs.keep_defaults, _ALL),
     (normalise.remove_auth_header_parameters, _ALL),
 )
