@@ -270,3 +270,34 @@ def test_parameters_without_annotations_and_bases_in_words(tmp_path: Path) -> No
     (base,) = package_changes(_package(tmp_path / "c", "class A: ...\nclass B: ...\nclass M(A, B): ...\n"),
                               _package(tmp_path / "d", "class A: ...\nclass B: ...\nclass M(A): ...\n"))  # fmt: skip
     assert (base.old, base.new) == ("A, B", "A")
+
+
+# How a class is built (attrs, or by hand) is not its API: the same client built both ways compares equal; a protocol
+# callers use (item access here) still counts.
+BUILT_WITH_ATTRS = """
+import attrs
+@attrs.define
+class Client:
+    base_url: str
+    def __attrs_post_init__(self) -> None: ...
+    def __getitem__(self, key: str) -> str: ...
+"""
+BUILT_BY_HAND = """
+class Client:
+    base_url: str
+    def __init__(self, base_url: str) -> None: ...
+    def __repr__(self) -> str: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __setattr__(self, name: str, value: object) -> None: ...
+    def __getitem__(self, key: str) -> str: ...
+"""
+
+
+def test_how_a_class_is_built_is_neither_breaking_nor_listed(tmp_path: Path) -> None:
+    changes = package_changes(_package(tmp_path / "old", BUILT_WITH_ATTRS), _package(tmp_path / "new", BUILT_BY_HAND))
+    assert changes == []
+    without_item_access = BUILT_BY_HAND.replace("    def __getitem__(self, key: str) -> str: ...\n", "")
+    changes = package_changes(_package(tmp_path / "a", BUILT_WITH_ATTRS), _package(tmp_path / "b", without_item_access))
+    assert [(c.kind, c.location) for c in changes] == [
+        (Kind.PY_NAME_REMOVED, "elevenlabs_user_client.Client.__getitem__")
+    ]

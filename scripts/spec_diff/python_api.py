@@ -38,6 +38,22 @@ _BREAKAGE_KINDS = {
 }
 
 
+# Special methods callers use through a protocol (item access, iteration, containment, context managers, calls): their
+# coming and going is part of the API. Every other dunder (`__init__`, `__repr__`, `__eq__`, `__setattr__`,
+# `__attrs_post_init__`, ...) comes and goes with how a class is built (attrs or by hand) while callers see the same
+# class: neither listed nor breaking. A constructor's parameters are still compared where both sides write it.
+PROTOCOLS = frozenset({
+    "__getitem__", "__setitem__", "__delitem__", "__contains__", "__iter__", "__aiter__", "__len__", "__enter__",
+    "__exit__", "__aenter__", "__aexit__", "__call__", "__await__",
+})  # fmt: skip
+
+
+def _built_not_used(path: str) -> bool:
+    """A dunder that says how a class is built, not what callers use (see PROTOCOLS)."""
+    name = path.rsplit(".", 1)[-1].split("(")[0]
+    return name.startswith("__") and name.endswith("__") and name not in PROTOCOLS
+
+
 class PythonApiError(Exception):
     """A package could not be generated or read; the message says which."""
 
@@ -211,11 +227,13 @@ def compare_packages(old: griffe.Module, new: griffe.Module) -> list[Change]:
             was, now = _kind(_target(breakage.old_value)), None
         else:
             was, now = _shown(breakage.old_value), _shown(breakage.new_value)
+        if kind in (Kind.PY_NAME_REMOVED, Kind.PY_KIND_CHANGED) and _built_not_used(breakage.obj.path):
+            continue
         changes.append(Change(kind, PYTHON, where, was, now, model=breakage.obj.path))
     before, after = public_api(old), public_api(new)
     for path in sorted(set(after) - set(before)):
         parent = path.rsplit(".", 1)[0]
-        if parent in before:  # only the outermost new name
+        if parent in before and not _built_not_used(path):  # only the outermost new name
             changes.append(Change(Kind.PY_NAME_ADDED, PYTHON, path, None, _kind(after[path]), model=path))
     for path in sorted(set(before) & set(after)):
         old_obj, new_obj = before[path], after[path]
