@@ -8,7 +8,7 @@ from pathlib import Path
 
 from scripts.spec_diff import diff_specs
 from scripts.spec_diff.compare import Change
-from scripts.spec_diff.loading import load_spec_file
+from scripts.spec_diff.loading import SpecLoadError, is_ours, load_spec_file
 from scripts.spec_diff.python_api import PythonApiError, compare_packages, load_package
 
 
@@ -38,9 +38,29 @@ def python_changes(old_spec: Path, new_spec: Path, *, overlay: bool = False) -> 
         return compare_packages(old, new)
 
 
+def as_imported(path: Path, folder: Path, *, force: bool = False) -> Path:
+    """`path` as `make sync` would see it: a spec our importer wrote (canonical, released) as it is; a raw upstream
+    document (OpenAPI 3.0 / 3.1 / 3.2, JSON or YAML, docs pages: recognised by not carrying our overlay's title)
+    imported into `folder` with the overlay and the name lock first. SpecLoadError names the file and why."""
+    from scripts.spec_import import SpecImportError, load_config, run_import
+
+    if not force and is_ours(load_spec_file(path)):
+        return path
+    try:
+        return run_import([path], load_config(), overlay=True, output=folder / f"{path.stem}.imported.yaml")
+    except (SpecImportError, OSError) as exc:
+        raise SpecLoadError(f"{path}: {exc}") from None
+
+
 def all_changes(old: Path, new: Path, *, overlay: bool = False, python: bool = True) -> list[Change]:
-    """Wire changes, then (unless `python` is false) the Python API's, worst first within each."""
-    changes = diff_specs(load_spec_file(old, overlay=overlay), load_spec_file(new, overlay=overlay))
-    if python:
-        changes += python_changes(old, new, overlay=overlay)
-    return changes
+    """Wire changes, then (unless `python` is false) the Python API's, worst first within each; each side read as
+    `make sync` reads it (see as_imported; `overlay` imports both sides whatever they are)."""
+    with tempfile.TemporaryDirectory(prefix="spec-diff-import-") as tmp:
+        (Path(tmp) / "old").mkdir()
+        (Path(tmp) / "new").mkdir()
+        old = as_imported(old, Path(tmp) / "old", force=overlay)
+        new = as_imported(new, Path(tmp) / "new", force=overlay)
+        changes = diff_specs(load_spec_file(old), load_spec_file(new))
+        if python:
+            changes += python_changes(old, new)
+        return changes

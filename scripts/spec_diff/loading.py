@@ -48,6 +48,17 @@ def load_spec_file(path: Path, *, overlay: bool = False) -> dict[str, Any]:
         raise SpecLoadError(f"{path}: {exc}") from exc
 
 
+def is_ours(doc: dict[str, Any]) -> bool:
+    """Whether our importer wrote `doc` (the canonical or released spec, an --output import): it carries the title
+    our overlay gives; ElevenLabs' own documents and docs pages do not."""
+    from scripts.spec_import.overlay import load_overlay
+
+    overlay = load_config().overlay
+    actions = load_overlay(overlay).get("actions", []) if overlay is not None else []
+    titles = {str(action.get("update", {}).get("title")) for action in actions if action.get("target") == "$.info"}
+    return str((doc.get("info") or {}).get("title")) in titles
+
+
 def git_revision_file(rev: str, dest: Path, path: Path = CANONICAL_SPEC, repo: Path = ROOT) -> Path:
     """The spec as committed at `rev` (e.g. HEAD), written into folder `dest`; the file's path."""
     rel = path.resolve().relative_to(repo.resolve()).as_posix()
