@@ -157,11 +157,14 @@ def _httpx_errors() -> Iterator[None]:
         raise
 
 
+_HTTPX_LIMITS = httpx.Limits()  # httpx's own default, for a transport built without the client's
+
+
 def _pool_settings(
     verify: ssl.SSLContext | str | bool = True,
     cert: Any = None,
     trust_env: bool = True,
-    limits: httpx.Limits = httpx.Limits(),
+    limits: httpx.Limits = _HTTPX_LIMITS,
     proxy: Any = None,
     **rest: Any,
 ) -> dict[str, Any]:

@@ -3,9 +3,9 @@
 from collections.abc import Mapping
 from typing import Any
 
-from ._parse import Parse, parse_model, parse_value, schema_violations, validate_response
+from ._parse import schema_violations, validate_response
 from ._secrets import mask_keys, mask_secret
-from ._types import UNSET, File, FileContent, FileTypes, RequestFiles, Response, Unset, http_status, or_default
+from ._types import UNSET, File, FileContent, FileTypes, RequestFiles, Response, Unset, or_default
 
 # Every property name the spec marks `x-secret` in any model. Computed once for the whole package (here, not per
 # model: that walk made generating a large spec quadratic); an unknown field of such a name is masked in repr too.
@@ -24,15 +24,11 @@ __all__ = [
     "FileContent",
     "FileTypes",
     "RequestFiles",
-    "Parse",
     "Response",
     "Unset",
-    "http_status",
     "mask_secret",
     "mask_secret_keys",
     "or_default",
-    "parse_model",
-    "parse_value",
     "schema_violations",
     "validate_response",
 ]

@@ -3,9 +3,11 @@ from typing import Any
 import httpx
 
 from ... import errors
+from ..._parse import parse_model
+from ..._types import http_status
 from ...client import AuthenticatedClient, Client
 from ...models.user_response_model import UserResponseModel
-from ...types import Response, http_status, parse_model
+from ...types import Response
 
 
 def _get_kwargs() -> dict[str, Any]:
