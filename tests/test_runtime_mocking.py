@@ -142,3 +142,18 @@ def test_many_keys_share_one_pool_each_call_sends_its_own(user: dict[str, Any], 
 
     done = subprocess.run([sys.executable, "-m", "mypy", "--strict", str(code)], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout
+
+
+def test_from_env_takes_the_typed_settings(tmp_path: Any) -> None:
+    import subprocess
+    import sys
+
+    code = tmp_path / "settings.py"
+    code.write_text(
+        "from elevenlabs_user_client import AuthenticatedClient\n"
+        "ok = AuthenticatedClient.from_env(max_retries=1, deadline=5.0, strict=True)\n"
+        "typo = AuthenticatedClient.from_env(max_retrys=1)\n"
+    )
+    done = subprocess.run([sys.executable, "-m", "mypy", "--strict", str(code)], capture_output=True, text=True)
+    assert done.returncode == 1 and ":3: error" in done.stdout and '"max_retrys"' in done.stdout, done.stdout
+    assert ":2: error" not in done.stdout

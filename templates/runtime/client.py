@@ -5,7 +5,7 @@ import ssl
 import warnings
 import weakref
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, Self, TypedDict, Unpack
 
 import httpx
 
@@ -84,6 +84,28 @@ def _check_range(name: str, value: Any) -> None:
         raise ValueError(f"'{name}' must be a number, got {value!r}")
     if value < minimum or (value == minimum and not allowed):
         raise ValueError(f"'{name}' must be {'>=' if allowed else '>'} {minimum:g}: {value!r}")
+
+
+class Settings(TypedDict, total=False):
+    """The constructor's keyword settings, as `AuthenticatedClient.from_env` takes them: a misspelt one
+    (``max_retrys=``) is a type error, not a surprise at run time."""
+
+    prefix: str
+    auth_header_name: str
+    cookies: dict[str, str] | None
+    headers: dict[str, str] | None
+    timeout: httpx.Timeout | float | None
+    verify_ssl: str | bool | ssl.SSLContext
+    follow_redirects: bool
+    httpx_args: dict[str, Any] | None
+    deadline: float | None
+    max_retries: int
+    retry_backoff: float
+    max_retry_wait: float
+    retry_after_ceiling: float
+    max_response_bytes: int
+    allow_insecure_http: bool
+    strict: bool
 
 
 def _default_transport(ours: type[Any], httpx_own: type[Any]) -> type[Any]:
@@ -569,10 +591,10 @@ class AuthenticatedClient(Client):
         return {self.auth_header_name: f"{self.prefix} {self.token}" if self.prefix else self.token}
 
     @classmethod
-    def from_env(cls, token: str | None = None, *, base_url: str | None = None, **kwargs: Any) -> Self:
+    def from_env(cls, token: str | None = None, *, base_url: str | None = None, **kwargs: Unpack[Settings]) -> Self:
         """A client with the key from `token` or ELEVENLABS_API_KEY and the base URL from `base_url`,
-        ELEVENLABS_BASE_URL or the spec's first server (`Region.PRODUCTION`); other keyword arguments go to the constructor. A bad value
-        raises errors.ConfigurationError naming where it came from."""
+        ELEVENLABS_BASE_URL or the spec's first server (`Region.PRODUCTION`); the other settings (`Settings`) go to
+        the constructor. A bad value raises errors.ConfigurationError naming where it came from."""
         source = "token=" if token else API_KEY_ENV
         token = token or os.environ.get(API_KEY_ENV, "")  # one local holds the key, named as reporters scrub
         if not token.strip():
