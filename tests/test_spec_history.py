@@ -55,3 +55,17 @@ def test_classifier_agrees_with_the_hand_label(imported: dict[str, tuple[Path, P
         f"{label.old} → {label.new}: hand label (wire, python) = {(label.wire, label.python)} ({label.reason}); "
         f"classifier says {got}:\n" + "\n".join(f"  {c.severity.value} {c.kind.value} {c.where}" for c in wire + python)
     )
+
+
+def test_make_diff_reads_every_raw_version_as_the_labels_were_checked(
+    imported: dict[str, tuple[Path, Path]], tmp_path: Path
+) -> None:
+    # `make diff OLD=<raw> NEW=<raw>`, no flag: each raw published version is recognised and imported exactly as
+    # above (overlay, name lock), so its verdict on every labelled transition is the one checked above.
+    from scripts.spec_diff.both import as_imported
+
+    for version in VERSIONS:
+        folder = tmp_path / version
+        folder.mkdir()
+        read = as_imported(Path(source(version)), folder)
+        assert read != Path(source(version)) and read.read_text() == imported[version][0].read_text(), version
