@@ -4,17 +4,14 @@ server: a list of models, a union of models, an enum, text, binary (audio), JSON
 from __future__ import annotations
 
 import importlib
-import json
-import sys
 from collections.abc import Iterator
 from enum import Enum
 from types import ModuleType
 from typing import Any
 
 import pytest
+from generated import generated_package
 from pytest_httpserver import HTTPServer
-
-from scripts.generate import generate_into
 
 PACKAGE = "tiny_whole_api_client"  # the generated package under its own name, beside the real one
 
@@ -61,17 +58,8 @@ SPEC: dict[str, Any] = {
 
 @pytest.fixture(scope="module")
 def package(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
-    root = tmp_path_factory.mktemp("tiny")
-    spec = root / "tiny.json"
-    spec.write_text(json.dumps(SPEC))
-    generate_into(root / "out", spec).rename(root / PACKAGE)
-    sys.path.insert(0, str(root))
-    try:
-        yield importlib.import_module(PACKAGE)
-    finally:
-        sys.path.remove(str(root))
-        for name in [n for n in sys.modules if n == PACKAGE or n.startswith(PACKAGE + ".")]:
-            del sys.modules[name]
+    with generated_package(tmp_path_factory.mktemp("tiny"), PACKAGE, SPEC) as package:
+        yield package
 
 
 def _call(package: ModuleType, operation: str, server: HTTPServer, **settings: Any) -> Any:

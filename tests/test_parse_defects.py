@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 from elevenlabs_user_client import _parse, errors
 from elevenlabs_user_client.models import SeatType, UserResponseModel
+from generated import generated_package
 
-from scripts.generate import generate_into
 from scripts.paths import FIXTURES_DIR, GENERATOR_CONFIG, ROOT
 
 
@@ -143,16 +143,8 @@ SPEC: dict[str, Any] = {
 
 @pytest.fixture(scope="module")
 def tiny(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
-    root = tmp_path_factory.mktemp("tiny")
-    (root / "tiny.json").write_text(json.dumps(SPEC))
-    generate_into(root / "out", root / "tiny.json").rename(root / TINY)
-    sys.path.insert(0, str(root))
-    try:
-        yield importlib.import_module(f"{TINY}.models")
-    finally:
-        sys.path.remove(str(root))
-        for name in [n for n in sys.modules if n == TINY or n.startswith(TINY + ".")]:
-            del sys.modules[name]
+    with generated_package(tmp_path_factory.mktemp("tiny"), TINY, SPEC) as package:
+        yield importlib.import_module(f"{package.__name__}.models")
 
 
 # (body, attribute, value read or the problem reading it raises in lenient mode, problems in strict mode)

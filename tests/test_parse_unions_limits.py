@@ -6,14 +6,12 @@ from __future__ import annotations
 
 import importlib
 import json
-import sys
 from collections.abc import Iterator
 from types import ModuleType
 from typing import Any
 
 import pytest
-
-from scripts.generate import generate_into
+from generated import generated_package
 
 PACKAGE = "tiny_union_client"
 
@@ -73,16 +71,8 @@ SPEC: dict[str, Any] = {
 
 @pytest.fixture(scope="module")
 def models(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
-    root = tmp_path_factory.mktemp("unions")
-    (root / "spec.json").write_text(json.dumps(SPEC))
-    generate_into(root / "out", root / "spec.json").rename(root / PACKAGE)
-    sys.path.insert(0, str(root))
-    try:
-        yield importlib.import_module(f"{PACKAGE}.models")
-    finally:
-        sys.path.remove(str(root))
-        for name in [n for n in sys.modules if n == PACKAGE or n.startswith(PACKAGE + ".")]:
-            del sys.modules[name]
+    with generated_package(tmp_path_factory.mktemp("unions"), PACKAGE, SPEC) as package:
+        yield importlib.import_module(f"{package.__name__}.models")
 
 
 # (field, value, the member it must become)

@@ -5,16 +5,13 @@ not set is not sent (the server applies its default; a deprecated one never goes
 from __future__ import annotations
 
 import importlib
-import json
-import sys
 from collections.abc import Iterator
 from types import ModuleType
 from typing import Any
 
 import httpx
 import pytest
-
-from scripts.generate import generate_into
+from generated import generated_package
 
 PACKAGE = "tiny_request_client"
 SPEC: dict[str, Any] = {
@@ -48,16 +45,8 @@ SPEC: dict[str, Any] = {
 
 @pytest.fixture(scope="module")
 def package(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
-    root = tmp_path_factory.mktemp("requests")
-    (root / "spec.json").write_text(json.dumps(SPEC))
-    generate_into(root / "out", root / "spec.json").rename(root / PACKAGE)
-    sys.path.insert(0, str(root))
-    try:
-        yield importlib.import_module(PACKAGE)
-    finally:
-        sys.path.remove(str(root))
-        for name in [n for n in sys.modules if n == PACKAGE or n.startswith(PACKAGE + ".")]:
-            del sys.modules[name]
+    with generated_package(tmp_path_factory.mktemp("requests"), PACKAGE, SPEC) as package:
+        yield package
 
 
 def _sent(package: ModuleType, **arguments: Any) -> httpx.Request:

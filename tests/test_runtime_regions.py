@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import importlib
-import json
-import sys
 from pathlib import Path
 
 import pytest
 from elevenlabs_user_client import AuthenticatedClient, Region
 from elevenlabs_user_client.models import Region as ModelsRegion
+from generated import generated_package
 from pytest_httpserver import HTTPServer
 
-from scripts.generate import generate_into
 from scripts.paths import CANONICAL_SPEC, PACKAGE_DIR
 from scripts.spec_import.load import load_yaml_text
 
@@ -49,11 +47,7 @@ def test_a_spec_without_servers_generates_a_working_package(
     ok = {"200": {"description": "ok", "content": {"application/json": {"schema": {"type": "string"}}}}}
     spec = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"},
             "paths": {"/ping": {"get": {"operationId": "ping", "tags": ["t"], "responses": ok}}}}  # fmt: skip
-    (tmp_path / "spec.json").write_text(json.dumps(spec))
-    generate_into(tmp_path / "out", tmp_path / "spec.json").rename(tmp_path / "serverless_client")
-    sys.path.insert(0, str(tmp_path))
-    try:
-        package = importlib.import_module("serverless_client")
+    with generated_package(tmp_path, "serverless_client", spec) as package:
         ping = importlib.import_module("serverless_client.api.t.ping")
         httpserver.expect_request("/ping").respond_with_json("pong")
         client = package.AuthenticatedClient(base_url=httpserver.url_for(""), token="a-key")
@@ -61,7 +55,3 @@ def test_a_spec_without_servers_generates_a_working_package(
         monkeypatch.delenv("ELEVENLABS_BASE_URL", raising=False)
         with pytest.raises(package.errors.ConfigurationError, match="ELEVENLABS_BASE_URL"):
             package.AuthenticatedClient.from_env("a-key")
-    finally:
-        sys.path.remove(str(tmp_path))
-        for name in [n for n in sys.modules if n.startswith("serverless_client")]:
-            del sys.modules[name]
