@@ -235,7 +235,7 @@ def _ours(value: Any) -> bool:
         value = value.value
     if isinstance(value, ast.Call):
         return getattr(value.func, "id", "") == "super"
-    return isinstance(value, ast.Name) and value.id in ("self", "cls", "copy", "keyed", "other")
+    return isinstance(value, ast.Name) and value.id in ("self", "cls", "copy", "other")
 
 
 def test_the_deadline_rests_on_public_apis_only() -> None:

@@ -299,7 +299,18 @@ class Client:
         Raises:
             ValueError: a setting is out of range.
         """
-        changes: dict[str, Any] = {}
+        return self._copy_sharing_connections({}, timeout, max_retries, deadline, headers)
+
+    def _copy_sharing_connections(
+        self,
+        changes: dict[str, Any],
+        timeout: httpx.Timeout | float | None | Unset,
+        max_retries: int | Unset,
+        deadline: float | None | Unset,
+        headers: Mapping[str, str] | Unset,
+    ) -> Self:
+        """with_options' copy, also with a subclass's `changes`: it sends through this client's connections and adds
+        the per-call settings (timeout, headers) to each of its requests."""
         per_request = dict(self._per_request)
         if not isinstance(timeout, Unset):
             changes["timeout"] = per_request["timeout"] = timeout
@@ -310,10 +321,6 @@ class Client:
         if not isinstance(headers, Unset):
             changes["headers"] = {**self._headers, **headers}
             per_request["headers"] = {**per_request.get("headers", {}), **headers}
-        return self._copy_sharing_connections(changes, per_request)
-
-    def _copy_sharing_connections(self, changes: dict[str, Any], per_request: dict[str, Any]) -> Self:
-        """A copy with `changes` that sends through this client's connections, adding `per_request` to each call."""
         copy = self._evolve(**changes)
         copy._parent = self._parent or self
         copy._per_request = per_request
@@ -560,13 +567,11 @@ class AuthenticatedClient(Client):
             errors.ConfigurationError: the key cannot be sent.
             ValueError: a setting is out of range.
         """
-        copy = super().with_options(timeout=timeout, max_retries=max_retries, deadline=deadline, headers=headers)
-        if isinstance(token, Unset):
-            return copy
-        keyed = copy._copy_sharing_connections({"token": token}, dict(copy._per_request))
-        # The shared httpx client sends this client's key by default: each call of the copy sends its own instead.
-        keyed._per_request["headers"] = {**keyed._per_request.get("headers", {}), **keyed._auth_headers()}
-        return keyed
+        changes = {} if isinstance(token, Unset) else {"token": token}
+        copy = self._copy_sharing_connections(changes, timeout, max_retries, deadline, headers)
+        if changes:  # the shared httpx client sends this client's key by default: each call of the copy sends its own
+            copy._per_request["headers"] = {**copy._per_request.get("headers", {}), **copy._auth_headers()}
+        return copy
 
     def _finish_init(self) -> None:
         try:
