@@ -1,18 +1,22 @@
 """Reading a response body with a size bound, counted after decompression, with memory bounded by it.
 
-gzip and deflate are decompressed here with zlib's `max_length`, so a compressed bomb never expands beyond the
-bound (httpx would expand each network chunk whole first). Other encodings (br, zstd, when their packages are
-installed) go through httpx's decoders and are checked chunk by chunk.
+A body that is not encoded (the common case) is read raw and measured chunk by chunk. An encoded body's stream is
+wrapped (`Response.stream`, public) so that each raw chunk is measured before httpx decodes it: gzip and deflate
+by decompressing alongside with zlib's `max_length`, so a compressed bomb is stopped before httpx expands the chunk
+that would pass the bound; other encodings (br, zstd, when their packages are installed) once httpx has decoded
+them. A body a mock transport has already read is measured as it is. Only public httpx APIs are used.
 """
 
 import time
 import zlib
+from collections.abc import AsyncIterator, Iterator
 
 import httpx
 
 from ._deadline import DEADLINE
 
 DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024  # these endpoints answer a few KiB
+_WBITS = {"gzip": 16 + zlib.MAX_WBITS, "x-gzip": 16 + zlib.MAX_WBITS, "deflate": zlib.MAX_WBITS}
 
 
 class BodyTooLarge(Exception):
@@ -23,112 +27,101 @@ class BodyTooLarge(Exception):
         self.size, self.limit = size, limit
 
 
-class _Collector:
-    """Decompresses (gzip/deflate) or passes through, and counts against the bound."""
+class _Measured(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """A response's stream, each raw chunk measured (size after decompression, the call's deadline) on its way."""
 
-    def __init__(self, encoding: str, limit: int) -> None:
-        self.limit = limit
-        self.size = 0
-        self.chunks: list[bytes] = []
-        wbits = {"gzip": 16 + zlib.MAX_WBITS, "x-gzip": 16 + zlib.MAX_WBITS, "deflate": zlib.MAX_WBITS}.get(encoding)
-        self._zlib = None if wbits is None else zlib.decompressobj(wbits)
-        self._deflate = encoding == "deflate"
-        self._first = True
+    __slots__ = ("deadline", "limit", "raw_deflate_tried", "size", "stream", "zlib")
 
-    def _add(self, data: bytes) -> None:
-        self.size += len(data)
+    def __init__(self, stream: httpx.SyncByteStream | httpx.AsyncByteStream, encoding: str, limit: int) -> None:
+        self.stream, self.limit, self.size, self.deadline = stream, limit, 0, DEADLINE.get()
+        wbits = _WBITS.get(encoding)
+        self.zlib = None if wbits is None else zlib.decompressobj(wbits)
+        self.raw_deflate_tried = encoding != "deflate"  # "deflate" is sometimes sent raw, without the zlib header
+
+    def measure(self, chunk: bytes) -> None:
+        self.size += len(chunk) if self.zlib is None else self._inflated(chunk)
         if self.size > self.limit:
             raise BodyTooLarge(self.size, self.limit)
-        self.chunks.append(data)
-        deadline = DEADLINE.get()
-        if deadline is not None and time.monotonic() > deadline:
+        if self.deadline is not None and time.monotonic() > self.deadline:
             raise httpx.ReadTimeout("the call's deadline passed while the body was arriving")
 
-    def feed(self, raw: bytes) -> None:
-        if self._zlib is None:
-            self._add(raw)
-            return
-        try:
-            # At most one byte more than the bound allows: enough to know it was passed.
-            self._add(self._zlib.decompress(raw, self.limit - self.size + 1))
-        except zlib.error as err:
-            if self._deflate and self._first:  # "deflate" is sometimes sent raw, without the zlib header
-                self._zlib, self._first = zlib.decompressobj(-zlib.MAX_WBITS), False
-                self.feed(raw)
-                return
-            raise httpx.DecodingError(f"the body is not valid {'deflate' if self._deflate else 'gzip'}: {err}") from err
-        self._first = False
+    def _inflated(self, chunk: bytes) -> int:
+        assert self.zlib is not None
+        try:  # at most one byte more than the bound allows: enough to know it was passed
+            return len(self.zlib.decompress(chunk, self.limit - self.size + 1))
+        except zlib.error:
+            if self.raw_deflate_tried:
+                raise httpx.DecodingError("the compressed body is not valid") from None
+            self.zlib, self.raw_deflate_tried = zlib.decompressobj(-zlib.MAX_WBITS), True
+            return self._inflated(chunk)
 
-    def body(self) -> bytes:
-        if self._zlib is not None:
-            try:
-                self._add(self._zlib.flush())
-            except zlib.error as err:
-                raise httpx.DecodingError(f"the compressed body is incomplete: {err}") from err
-        return b"".join(self.chunks)
+    def __iter__(self) -> Iterator[bytes]:
+        assert isinstance(self.stream, httpx.SyncByteStream)
+        for chunk in self.stream:
+            self.measure(chunk)
+            yield chunk
 
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        assert isinstance(self.stream, httpx.AsyncByteStream)
+        async for chunk in self.stream:
+            self.measure(chunk)
+            yield chunk
 
-def _encoding(response: httpx.Response) -> str:
-    return response.headers.get("content-encoding", "identity").strip().lower() or "identity"
+    def close(self) -> None:
+        assert isinstance(self.stream, httpx.SyncByteStream)
+        self.stream.close()
 
-
-def _handled(encoding: str) -> bool:
-    return encoding in ("identity", "gzip", "x-gzip", "deflate")
-
-
-def _plain(chunk: bytes, size: int, limit: int, deadline: float | None) -> int:
-    """The size so far after an uncompressed chunk (the common case, kept lean), or BodyTooLarge / ReadTimeout."""
-    size += len(chunk)
-    if size > limit:
-        raise BodyTooLarge(size, limit)
-    if deadline is not None and time.monotonic() > deadline:
-        raise httpx.ReadTimeout("the call's deadline passed while the body was arriving")
-    return size
+    async def aclose(self) -> None:
+        assert isinstance(self.stream, httpx.AsyncByteStream)
+        await self.stream.aclose()
 
 
-def _already_read(response: httpx.Response, limit: int) -> bytes:
-    """The body of a response httpx has read already (httpx.MockTransport's, respx's, pytest-httpx's): bounded too."""
-    body = response.content
-    if len(body) > limit:
+def _within(body: bytes, limit: int) -> bytes:
+    if len(body) > limit:  # an encoding measured only once decoded, or a body a mock transport had read
         raise BodyTooLarge(len(body), limit)
     return body
 
 
-def read(response: httpx.Response, limit: int) -> bytes:
-    """The whole (decoded) body of a streamed response, or BodyTooLarge; the response keeps it as `.content`."""
-    if response.is_stream_consumed:
-        return _already_read(response, limit)
-    encoding = _encoding(response)
+def _plain(size: int, limit: int, deadline: float | None) -> None:
+    """Measure a body that is not encoded (the common case: no wrapper, no decoder)."""
+    if size > limit:
+        raise BodyTooLarge(size, limit)
+    if deadline is not None and time.monotonic() > deadline:
+        raise httpx.ReadTimeout("the call's deadline passed while the body was arriving")
+
+
+def _encoded(response: httpx.Response, limit: int) -> bool:
+    """True when the body is encoded: its stream is then wrapped, measured before httpx decodes each chunk."""
+    encoding = response.headers.get("content-encoding", "identity").strip().lower() or "identity"
     if encoding == "identity":
-        chunks, size, deadline = [], 0, DEADLINE.get()
-        for chunk in response.iter_raw():
-            size = _plain(chunk, size, limit, deadline)
-            chunks.append(chunk)
-        body = chunks[0] if len(chunks) == 1 else b"".join(chunks)
-    else:
-        collector = _Collector(encoding if _handled(encoding) else "identity", limit)
-        for chunk in response.iter_raw() if _handled(encoding) else response.iter_bytes():
-            collector.feed(chunk)
-        body = collector.body()
-    response._content = body  # what .read() would have stored: .content works as for any read response
-    return body
+        return False
+    response.stream = _Measured(response.stream, encoding, limit)
+    return True
+
+
+def read(response: httpx.Response, limit: int) -> bytes:
+    """The whole decoded body of a streamed response, or BodyTooLarge / ReadTimeout / httpx.DecodingError."""
+    if response.is_stream_consumed:  # read already by httpx.MockTransport, respx or pytest-httpx
+        return _within(response.content, limit)
+    if _encoded(response, limit):
+        return _within(b"".join(response.iter_bytes()), limit)
+    chunks, size, deadline = [], 0, DEADLINE.get()
+    for chunk in response.iter_raw():
+        size += len(chunk)
+        _plain(size, limit, deadline)
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 async def aread(response: httpx.Response, limit: int) -> bytes:
     """Like `read`, for the async client."""
     if response.is_stream_consumed:
-        return _already_read(response, limit)
-    encoding = _encoding(response)
-    if encoding == "identity":
-        chunks, size, deadline = [], 0, DEADLINE.get()
-        async for chunk in response.aiter_raw():
-            size = _plain(chunk, size, limit, deadline)
-            chunks.append(chunk)
-        body = chunks[0] if len(chunks) == 1 else b"".join(chunks)
-    else:
-        collector = _Collector(encoding if _handled(encoding) else "identity", limit)
-        async for chunk in response.aiter_raw() if _handled(encoding) else response.aiter_bytes():
-            collector.feed(chunk)
-        body = collector.body()
-    response._content = body
-    return body
+        return _within(response.content, limit)
+    if _encoded(response, limit):
+        return _within(b"".join([chunk async for chunk in response.aiter_bytes()]), limit)
+    chunks, size, deadline = [], 0, DEADLINE.get()
+    async for chunk in response.aiter_raw():
+        size += len(chunk)
+        _plain(size, limit, deadline)
+        chunks.append(chunk)
+    return b"".join(chunks)

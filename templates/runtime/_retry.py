@@ -29,13 +29,18 @@ from .errors import (
 )
 
 
-class Attempts:
-    """Kept in `response.extensions["retry"]`: how many retries a call made (errors say "after N retries")."""
+class Answer:
+    """One call's answer: the response's status and headers, its whole decoded body, and the retries it took."""
 
-    __slots__ = ("attempts_made",)
+    __slots__ = ("content", "headers", "response", "retries", "status_code")
 
-    def __init__(self, attempts_made: int) -> None:
-        self.attempts_made = attempts_made
+    def __init__(self, response: httpx.Response, content: bytes) -> None:
+        self.response, self.content, self.retries = response, content, 0
+        self.status_code, self.headers = response.status_code, response.headers  # read often: plain slots
+
+    @property
+    def text(self) -> str:
+        return self.content.decode(self.response.charset_encoding or "utf-8", errors="replace")
 
 
 class CallSettings(Protocol):
@@ -54,9 +59,6 @@ class CallSettings(Protocol):
     def retry_after_ceiling(self) -> float: ...
     @property
     def max_response_bytes(self) -> int: ...
-
-
-_NO_RETRIES = Attempts(0)  # the common case, shared: a call that needed no retry allocates nothing for it
 
 
 def _phase_of(err: httpx.TransportError) -> str:
@@ -112,7 +114,7 @@ def _raise_failure(failure: _Failure, request: httpx.Request, settings: CallSett
 
 
 def _decide(
-    outcome: httpx.Response | _Failure, request: httpx.Request, retry: int, settings: CallSettings
+    outcome: Answer | _Failure, request: httpx.Request, retry: int, settings: CallSettings
 ) -> tuple[float | None, str]:
     """The wait before the next attempt, or None (and why) when this outcome is the call's answer. A status whose
     backoff (not a Retry-After the server asked for) would pass the deadline ends in APITimeoutError."""
@@ -135,18 +137,18 @@ def _decide(
         time_left=None if deadline is None else deadline - time.monotonic(),
         jitter=random.random(),
     )
-    if wait is None and asked is None and "deadline" in why and isinstance(outcome, httpx.Response):
+    if wait is None and asked is None and "deadline" in why and isinstance(outcome, Answer):
         raise APITimeoutError(f"{_where(request)}: deadline reached after {outcome.status_code}: {why}")
     return wait, why
 
 
-def _log_retry(request: httpx.Request, outcome: httpx.Response | _Failure, retry: int, total: int, wait: float) -> None:
-    after = str(outcome.status_code) if isinstance(outcome, httpx.Response) else type(outcome.error).__name__
+def _log_retry(request: httpx.Request, outcome: Answer | _Failure, retry: int, total: int, wait: float) -> None:
+    after = str(outcome.status_code) if isinstance(outcome, Answer) else type(outcome.error).__name__
     logger.info("retrying %s in %.2f s (retry %d of %d, after %s)", _where(request), wait, retry, total, after)
 
 
-def _log_attempt(request: httpx.Request, outcome: httpx.Response | _Failure, attempt: int) -> None:
-    if isinstance(outcome, httpx.Response):
+def _log_attempt(request: httpx.Request, outcome: Answer | _Failure, attempt: int) -> None:
+    if isinstance(outcome, Answer):
         rid = request_id_of(outcome.headers) or "-"
         logger.debug("%s attempt %d: %d (request id %s)", _where(request), attempt, outcome.status_code, rid)
     else:
@@ -163,108 +165,111 @@ def _too_large(err: _body.BodyTooLarge, response: httpx.Response) -> ResponseToo
     )
 
 
-def _finish(response: httpx.Response, retries: int) -> httpx.Response:
-    response.extensions["retry"] = Attempts(retries) if retries else _NO_RETRIES
-    return response
+class _Plan:
+    """The attempts of one call, whatever does the I/O: `send` and `send_async` only send, read and wait, and ask
+    this what each outcome means (the next request, the answer, the wait before retrying, or the package's error)."""
+
+    __slots__ = ("deadline", "kwargs", "relative", "retry", "settings", "token")
+
+    def __init__(self, kwargs: dict[str, Any], settings: CallSettings) -> None:
+        self.kwargs, self.settings, self.retry = kwargs, settings, 0
+        self.deadline = None if settings.deadline is None else time.monotonic() + settings.deadline
+        self.relative = "://" not in str(kwargs.get("url", ""))
+        self.token = DEADLINE.set(self.deadline)
+
+    def request(self, client: httpx.Client | httpx.AsyncClient) -> httpx.Request:
+        request = client.build_request(**self.kwargs)
+        _clamped(request, self.deadline)
+        if self.relative:  # built from the base URL: the origin guard need not look again (a redirect is new)
+            request.extensions[CHECKED_URL] = request.url
+        return request
+
+    def unsent(self, err: httpx.RequestError, request: httpx.Request) -> _Failure:
+        """No answer came: a failure to weigh for a retry, or (not a network failure) the call's error at once."""
+        if isinstance(err, httpx.TransportError):
+            return _Failure(err, _phase_of(err))
+        # e.g. TooManyRedirects: never retried
+        raise APIConnectionError(f"{_where(request)} failed: {type(err).__name__}: {err}") from None
+
+    def unread(self, err: Exception, response: httpx.Response) -> _Failure:
+        """The body did not arrive whole: a failure to weigh for a retry, or the call's error at once."""
+        if isinstance(err, httpx.DecodingError):
+            raise ResponseDecodeError(f"{response.status_code}: {err}", status_code=response.status_code, body=b"")
+        if isinstance(err, _body.BodyTooLarge):
+            raise _too_large(err, response) from None
+        if isinstance(err, httpx.TransportError):
+            return _Failure(err, "while reading the response body")
+        raise err
+
+    def wait(self, outcome: Answer | _Failure, request: httpx.Request) -> float | None:
+        """The seconds to wait before the next attempt, or None when `outcome` (a response) is the call's answer."""
+        if logger.isEnabledFor(logging.DEBUG):  # the request-id lookup costs every call otherwise
+            _log_attempt(request, outcome, self.retry + 1)
+        if isinstance(outcome, Answer) and outcome.status_code not in _policy.RETRY_STATUSES:
+            return None  # no policy retries this answer (most calls): decided at once
+        wait, why = _decide(outcome, request, self.retry + 1, self.settings)
+        if wait is None:
+            if isinstance(outcome, _Failure):
+                _raise_failure(outcome, request, self.settings, self.retry, why)
+            return None
+        self.retry += 1
+        _log_retry(request, outcome, self.retry, self.settings.max_retries, wait)
+        return wait
 
 
-def send(client: httpx.Client, kwargs: dict[str, Any], settings: CallSettings) -> httpx.Response:
+def send(client: httpx.Client, kwargs: dict[str, Any], settings: CallSettings) -> Answer:
     """One call on a sync httpx client: the answer (body read) or the package's error."""
-    deadline = None if settings.deadline is None else time.monotonic() + settings.deadline
-    relative = "://" not in str(kwargs.get("url", ""))
-    token = DEADLINE.set(deadline)
+    plan = _Plan(kwargs, settings)
     try:
-        retry = 0
         while True:
-            request = client.build_request(**kwargs)
-            _clamped(request, deadline)
-            if relative:  # built from the base URL: the origin guard need not look again (a redirect is new)
-                request.extensions[CHECKED_URL] = request.url
-            outcome: httpx.Response | _Failure
+            request = plan.request(client)
+            outcome: Answer | _Failure
             try:
                 response = client.send(request, stream=True)
-            except httpx.TransportError as err:
-                outcome = _Failure(err, _phase_of(err))
-            except httpx.RequestError as err:  # e.g. TooManyRedirects: not a network failure, never retried
-                raise APIConnectionError(f"{_where(request)} failed: {type(err).__name__}: {err}") from None
+            except httpx.RequestError as err:
+                outcome = plan.unsent(err, request)
             else:
                 try:
-                    _body.read(response, settings.max_response_bytes)
-                    outcome = response
-                except httpx.DecodingError as err:
-                    raise ResponseDecodeError(
-                        f"{response.status_code}: {err}", status_code=response.status_code, body=b""
-                    ) from err
-                except httpx.TransportError as err:
-                    outcome = _Failure(err, "while reading the response body")
-                except _body.BodyTooLarge as err:
-                    raise _too_large(err, response) from None
+                    outcome = Answer(response, _body.read(response, settings.max_response_bytes))
+                except (httpx.HTTPError, _body.BodyTooLarge) as err:
+                    outcome = plan.unread(err, response)
                 finally:
                     response.close()
-            if logger.isEnabledFor(logging.DEBUG):  # the request-id lookup costs every call otherwise
-                _log_attempt(request, outcome, retry + 1)
-            if isinstance(outcome, httpx.Response) and outcome.status_code not in _policy.RETRY_STATUSES:
-                return _finish(outcome, retry)  # no policy retries this answer (most calls): decided at once
-            wait, why = _decide(outcome, request, retry + 1, settings)
+            wait = plan.wait(outcome, request)
             if wait is None:
-                if isinstance(outcome, _Failure):
-                    _raise_failure(outcome, request, settings, retry, why)
-                assert isinstance(outcome, httpx.Response)
-                return _finish(outcome, retry)
-            retry += 1
-            _log_retry(request, outcome, retry, settings.max_retries, wait)
+                assert isinstance(outcome, Answer)
+                outcome.retries = plan.retry
+                return outcome
             time.sleep(wait)
     finally:
-        DEADLINE.reset(token)
+        DEADLINE.reset(plan.token)
 
 
-async def send_async(client: httpx.AsyncClient, kwargs: dict[str, Any], settings: CallSettings) -> httpx.Response:
+async def send_async(client: httpx.AsyncClient, kwargs: dict[str, Any], settings: CallSettings) -> Answer:
     """Like `send`, on an async httpx client."""
     import asyncio  # here, not at module level: sync use never pays for importing asyncio
 
-    deadline = None if settings.deadline is None else time.monotonic() + settings.deadline
-    relative = "://" not in str(kwargs.get("url", ""))
-    token = DEADLINE.set(deadline)
+    plan = _Plan(kwargs, settings)
     try:
-        retry = 0
         while True:
-            request = client.build_request(**kwargs)
-            _clamped(request, deadline)
-            if relative:  # built from the base URL: the origin guard need not look again (a redirect is new)
-                request.extensions[CHECKED_URL] = request.url
-            outcome: httpx.Response | _Failure
+            request = plan.request(client)
+            outcome: Answer | _Failure
             try:
                 response = await client.send(request, stream=True)
-            except httpx.TransportError as err:
-                outcome = _Failure(err, _phase_of(err))
-            except httpx.RequestError as err:  # e.g. TooManyRedirects: not a network failure, never retried
-                raise APIConnectionError(f"{_where(request)} failed: {type(err).__name__}: {err}") from None
+            except httpx.RequestError as err:
+                outcome = plan.unsent(err, request)
             else:
                 try:
-                    await _body.aread(response, settings.max_response_bytes)
-                    outcome = response
-                except httpx.DecodingError as err:
-                    raise ResponseDecodeError(
-                        f"{response.status_code}: {err}", status_code=response.status_code, body=b""
-                    ) from err
-                except httpx.TransportError as err:
-                    outcome = _Failure(err, "while reading the response body")
-                except _body.BodyTooLarge as err:
-                    raise _too_large(err, response) from None
+                    outcome = Answer(response, await _body.aread(response, settings.max_response_bytes))
+                except (httpx.HTTPError, _body.BodyTooLarge) as err:
+                    outcome = plan.unread(err, response)
                 finally:
                     await response.aclose()
-            if logger.isEnabledFor(logging.DEBUG):  # the request-id lookup costs every call otherwise
-                _log_attempt(request, outcome, retry + 1)
-            if isinstance(outcome, httpx.Response) and outcome.status_code not in _policy.RETRY_STATUSES:
-                return _finish(outcome, retry)  # no policy retries this answer (most calls): decided at once
-            wait, why = _decide(outcome, request, retry + 1, settings)
+            wait = plan.wait(outcome, request)
             if wait is None:
-                if isinstance(outcome, _Failure):
-                    _raise_failure(outcome, request, settings, retry, why)
-                assert isinstance(outcome, httpx.Response)
-                return _finish(outcome, retry)
-            retry += 1
-            _log_retry(request, outcome, retry, settings.max_retries, wait)
+                assert isinstance(outcome, Answer)
+                outcome.retries = plan.retry
+                return outcome
             await asyncio.sleep(wait)
     finally:
-        DEADLINE.reset(token)
+        DEADLINE.reset(plan.token)

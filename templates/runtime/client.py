@@ -477,7 +477,7 @@ class Client:
         self._async_loop = weakref.ref(loop)
         return client
 
-    def send(self, kwargs: dict[str, Any]) -> httpx.Response:
+    def send(self, kwargs: dict[str, Any]) -> _retry.Answer:
         """Send one operation's request (retries and body included); failures raise the package's errors."""
         client = self._client or self.get_httpx_client()
         if client.is_closed:
@@ -486,7 +486,7 @@ class Client:
             )
         return _retry.send(client, self._request(kwargs), self)
 
-    async def send_async(self, kwargs: dict[str, Any]) -> httpx.Response:
+    async def send_async(self, kwargs: dict[str, Any]) -> _retry.Answer:
         """Like `send`, on the async client."""
         client = self._async_for_this_loop()
         if client.is_closed:

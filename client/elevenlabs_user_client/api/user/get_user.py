@@ -1,9 +1,8 @@
 from typing import Any
 
-import httpx
-
 from ... import errors
 from ..._parse import parse_model
+from ..._retry import Answer
 from ..._types import http_status
 from ...client import AuthenticatedClient, Client
 from ...models.user_response_model import UserResponseModel
@@ -20,17 +19,14 @@ def _get_kwargs() -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> UserResponseModel:
+def _parse_response(*, client: AuthenticatedClient | Client, response: Answer) -> UserResponseModel:
     """The documented success body, or the package's error for this answer."""
     if response.status_code == 200:
         return parse_model(UserResponseModel, response.status_code, response.content, strict=client.strict)
-    retry = response.extensions.get("retry")
-    raise errors.error_for_status(
-        response.status_code, response.headers, response.content, retries=getattr(retry, "attempts_made", 0)
-    )
+    raise errors.error_for_status(response.status_code, response.headers, response.content, retries=response.retries)
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[UserResponseModel]:
+def _build_response(*, client: AuthenticatedClient | Client, response: Answer) -> Response[UserResponseModel]:
     try:
         parsed, error = _parse_response(client=client, response=response), None
     except errors.ElevenLabsError as err:
