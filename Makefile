@@ -58,7 +58,7 @@ publish: build                        ## gates (clean release commit, credential
 	$(PY) -m scripts.publish
 
 ## --- keep it honest --------------------------------------------------------------------------
-check: $(VENV)/.installed             ## lint, strict typing, and client/ == what `make generate` produces
+check: $(VENV)/.installed             ## lint, strict typing (client/ and the whole-API package), client/ == `make generate`
 	$(PY) -m ruff check scripts tests
 	$(PY) -m ruff format --check scripts tests
 	$(PY) -m mypy --strict scripts
@@ -66,6 +66,7 @@ check: $(VENV)/.installed             ## lint, strict typing, and client/ == wha
 	$(PY) -m ruff format --isolated --line-length 120 --check templates/runtime   # copied as is: already formatted
 	$(PY) -m mypy --strict client/elevenlabs_user_client
 	$(PY) -m scripts.generate --check
+	$(PY) -m scripts.full_api --typecheck   # the whole published API, generated (shared with make test)
 
 bench: $(VENV)/.installed $(VENV)/.bench-installed   ## side-by-side benchmark table (ratios in one run)
 	$(PY) -m scripts.bench

@@ -1,9 +1,9 @@
 """ElevenLabs' whole published document (openapi/upstream/, every operation) imports and generates completely, the
 way `python -m scripts.generate --spec` does for any imported spec: no generator warning, every operation an endpoint,
-`mypy --strict` clean, every module importable, and every schema and success-response example parses (an example
-that breaks its own schema raises the package's error and is listed in openapi/README.md as an upstream defect).
+every module importable, and every schema and success-response example parses (an example that breaks its own schema
+raises the package's error and is listed in openapi/README.md as an upstream defect).
 
-One import + generation (~20 s) and one mypy run (~40 s) shared by the module: the slowest test file of the suite."""
+The package is built once (scripts/full_api.py) and shared; `make check` runs `mypy --strict` over it."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ import importlib
 import json
 import pkgutil
 import re
-import subprocess
 import sys
 import uuid
 from collections.abc import Iterator
@@ -23,27 +22,19 @@ from typing import Any
 
 import httpx
 import pytest
-import yaml
 from openapi_python_client import strings
 from openapi_python_client.config import Config, ConfigFile, MetaType
 from openapi_python_client.parser import GeneratorData
 
-from scripts.paths import GENERATOR_CONFIG, OPENAPI_DIR, PACKAGE_NAME, ROOT
+from scripts import full_api
+from scripts.paths import GENERATOR_CONFIG, OPENAPI_DIR
 from scripts.spec_import.pointer import from_tokens
 
-pytestmark = [pytest.mark.slow, pytest.mark.timeout(300)]  # one shared generation and a mypy run of ~2,300 files
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(300)]  # the first user of the shared package builds it (~1 min)
 
 
-def _recorded_upstream() -> Path:
-    """The whole upstream document among the recorded sources of the spec (SOURCE.yaml), whatever its file is named
-    (`make sync SRC=https://...` stores it as openapi.json.gz): the largest of them."""
-    folder = OPENAPI_DIR / "upstream"
-    record = yaml.safe_load((folder / "SOURCE.yaml").read_text(encoding="utf-8"))
-    return max((folder / source["file"] for source in record["sources"]), key=lambda path: path.stat().st_size)
-
-
-UPSTREAM = _recorded_upstream()
-PACKAGE = "full_api_client"  # the generated package under its own name, beside the real one
+UPSTREAM = full_api.recorded_upstream()
+PACKAGE = full_api.PACKAGE
 METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 
 
@@ -56,21 +47,10 @@ class Full:
     package: ModuleType
 
 
-def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, *args], cwd=ROOT, capture_output=True, text=True)
-
-
 @pytest.fixture(scope="module")
-def full(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Full]:
-    tmp = tmp_path_factory.mktemp("full")
-    spec = tmp / "full.json"  # the importer writes JSON for a .json name: the generator reads it fastest
-    imported = _run("-m", "scripts.spec_import", "--all-operations", "--output", str(spec), str(UPSTREAM))
-    assert imported.returncode == 0, imported.stderr
-    generated = _run("-m", "scripts.generate", "--spec", str(spec), "--output", str(tmp / "out"))
-    # The generator's --fail-on-warning: any operation, response or schema left out fails here, each one listed.
-    assert generated.returncode == 0, generated.stderr[-20_000:]
-    (tmp / "out" / PACKAGE_NAME).rename(tmp / PACKAGE)
-
+def full() -> Iterator[Full]:
+    tmp = full_api.build()  # shared with the other modules that need it and with `make check` (which type-checks it)
+    spec = tmp / "spec.json"
     doc = json.loads(spec.read_text())
     config = Config.from_sources(
         ConfigFile.load_from_path(GENERATOR_CONFIG), MetaType.NONE, spec, "utf-8", True, output_path=None
@@ -97,12 +77,6 @@ def test_every_operation_becomes_an_endpoint(full: Full) -> None:
         for e in collection.endpoints
     }
     assert endpoints == operations
-
-
-def test_package_is_mypy_strict_clean(full: Full) -> None:
-    # No error, so in particular no import of a module the generator never wrote (mypy follows the lazy ones too).
-    proc = _run("-m", "mypy", "--strict", "--cache-dir", str(full.root / ".mypy_cache"), str(full.root / PACKAGE))
-    assert proc.returncode == 0, proc.stdout[-10_000:]
 
 
 def test_every_module_imports(full: Full) -> None:
