@@ -36,7 +36,8 @@ def recorded_upstream() -> Path:
     file is named (`make sync SRC=https://...` stores it as openapi.json.gz): the largest of them."""
     folder = OPENAPI_DIR / "upstream"
     record = yaml.safe_load((folder / "SOURCE.yaml").read_text(encoding="utf-8"))
-    return max((folder / source["file"] for source in record["sources"]), key=lambda path: path.stat().st_size)
+    files = [folder / str(source["file"]) for source in record["sources"]]
+    return max(files, key=lambda path: path.stat().st_size)
 
 
 def _digest(upstream: Path) -> str:
