@@ -1,4 +1,4 @@
-"""The maintainer's loop on real history, end to end, in a scratch copy of this repository: five upstream versions
+"""The maintainer's loop on real history, end to end, in a scratch copy of this repository: three upstream versions
 in turn are imported, generated, tested against their own examples, released, built, published to a pypiserver on
 127.0.0.1, installed from that index only into a fresh virtual environment, and imported there. Each version bump
 must be what the two diffs (wire and Python API) say.
@@ -26,8 +26,10 @@ from scripts.paths import ROOT
 from scripts.release import next_version
 from scripts.spec_diff import Severity
 
-CHAIN = ["2025-06-04_00b22a08", "2025-06-04_56c159d1", "2025-06-05_22c1cd13", "2025-06-12_a04f0e9e",
-         "2025-06-13_faa9f93a"]  # fmt: skip
+# Three steps, labelled differently in tests/history.py: from today's spec back to 2025-06, then a compatible wire
+# change that breaks the Python API, then a compatible wire change with no Python change. (Every labelled transition
+# of the 21 versions is judged in test_spec_history; here the whole loop runs once per kind of verdict.)
+CHAIN = ["2025-06-04_56c159d1", "2025-06-12_a04f0e9e", "2025-06-13_faa9f93a"]
 EXAMPLES_CHECK = f"{sys.executable} {ROOT / 'tests' / 'check_spec_examples.py'}"
 
 
@@ -48,7 +50,7 @@ def project_version(repo: Path) -> str:
 
 @pytest.mark.slow
 @pytest.mark.timeout(600)
-def test_five_upstream_versions_through_the_whole_loop(tmp_path: Path) -> None:
+def test_upstream_versions_through_the_whole_loop(tmp_path: Path) -> None:
     repo = scratch_clone(tmp_path / "repo")
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=False).create(env_dir)  # pip of this interpreter installs into it (--python)
