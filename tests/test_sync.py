@@ -1,6 +1,6 @@
 """`make sync` (scripts.sync) in a scratch copy of this repository, on changed copies of the stored upstream
 document: each verdict with its exit status, and the Done-when loop: a compatible change becomes a patch release
-that names both changes in full, which only a clean release commit can publish."""
+that names both changes in full (its build and publication are test_release_chain's and test_publish_e2e's)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from local_index import PASSWORD, USER, local_index
 from scratch_repo import commit_all, scratch_clone
 
 from scripts.paths import ROOT
@@ -66,7 +65,7 @@ def additive(upstream: dict[str, Any]) -> dict[str, Any]:
 
 @pytest.mark.slow
 @pytest.mark.timeout(300)
-def test_sync_verdicts_and_a_compatible_change_released_and_published(upstream: dict[str, Any], tmp_path: Path) -> None:
+def test_sync_verdicts_and_a_compatible_change_released(upstream: dict[str, Any], tmp_path: Path) -> None:
     repo = scratch_clone(tmp_path / "repo")
 
     # The stored document again: no change.
@@ -110,17 +109,4 @@ def test_sync_verdicts_and_a_compatible_change_released_and_published(upstream: 
     assert "- `favourite_voice_id`: response property added (optional) (in GET /v1/user)" in entry
     assert "- enum value added `gbp` (in GET /v1/user, GET /v1/user/subscription)" in entry
     assert "The voice the user picked as favourite." not in entry or "…" not in entry
-
-    # Publishing: a dirty tree is refused, the clean release commit goes to the index.
-    dist = tmp_path / "dist"
-    assert run(repo, "-m", "scripts.build_dist", "--outdir", str(dist)).returncode == 0
-    with local_index(tmp_path / "index") as index:
-        twine = {"TWINE_REPOSITORY_URL": index.url, "TWINE_USERNAME": USER, "TWINE_PASSWORD": PASSWORD}
-        dirty = run(repo, "-m", "scripts.publish", "--dist", str(dist), "--repo", str(repo), env=twine)
-        assert dirty.returncode == 1 and "the git tree is dirty" in dirty.stderr, dirty.stderr
-        assert list(index.packages.iterdir()) == []
-        commit_all(repo, f"Release {after}")
-        clean = run(repo, "-m", "scripts.publish", "--dist", str(dist), "--repo", str(repo), env=twine)
-        assert clean.returncode == 0, clean.stderr
-        assert sorted(p.name for p in index.packages.iterdir()) == sorted(p.name for p in dist.iterdir())
-        assert all(after in p.name for p in index.packages.iterdir())
+    # Building and publishing that release: test_release_chain (the whole loop) and test_publish_e2e (the gates).
