@@ -29,7 +29,7 @@ docs: $(VENV)/.installed              ## HTML API reference of the package into 
 
 # Two workers, whole test files each (so a file's expensive fixtures are built once); PYTEST_ARGS="-n 0" runs serially.
 PYTEST_ARGS ?= -n 2 --dist loadfile
-test: $(VENV)/.installed $(VENV)/.bench-installed   ## the whole suite (the bench harness smoke test needs the SDK)
+test: $(VENV)/.installed              ## the whole suite
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 ## --- follow the API --------------------------------------------------------------------------

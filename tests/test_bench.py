@@ -60,6 +60,11 @@ def test_tiny_run_prints_and_writes_a_well_formed_table(
     # The full-document row takes minutes; pointing it at a missing file checks that it degrades to "n/a".
     monkeypatch.setattr(generation, "FULL_DOCUMENT", tmp_path / "missing.json.gz")
     _fake_valgrind(tmp_path, monkeypatch)
+    # The SDK's place is taken by a stand-in (tests/sdk_stand_in), here and in the bench's child processes:
+    # `make test` does not install the SDK, and this test checks the harness and its table, never a timing.
+    stand_in = str(Path(__file__).parent / "sdk_stand_in")
+    monkeypatch.syspath_prepend(stand_in)
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [stand_in, os.environ.get("PYTHONPATH")])))
     output = tmp_path / "out" / "bench.md"
 
     assert bench.main([*TINY, "--output", str(output)]) == 0
