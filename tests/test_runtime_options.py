@@ -272,3 +272,32 @@ def test_the_version_is_read_beside_an_installed_package(
         (tmp_path / name / "METADATA").write_text(metadata)
     monkeypatch.setattr(_version, "__file__", str(tmp_path / "elevenlabs_user_client" / "_version.py"))
     assert _version._version_beside_the_package() == expected
+
+
+def test_the_settings_are_typed_once_and_every_client_takes_them() -> None:
+    # Client.__init__ spells the settings with their defaults; Settings types them for AuthenticatedClient and
+    # from_env (**settings: Unpack[Settings]): the two can never drift apart.
+    import inspect
+    import typing
+
+    from elevenlabs_user_client.client import AuthenticatedClient, AuthenticatedSettings, Client, Settings
+
+    keyword = {
+        name: param.annotation
+        for name, param in inspect.signature(Client.__init__, eval_str=True).parameters.items()
+        if param.kind is inspect.Parameter.KEYWORD_ONLY
+    }
+    assert typing.get_type_hints(Settings) == keyword and list(Settings.__annotations__) == list(keyword)
+    assert set(typing.get_type_hints(AuthenticatedSettings)) == {*keyword, "prefix", "auth_header_name"}
+    for function, typed in (
+        (AuthenticatedClient.__init__, Settings),
+        (AuthenticatedClient.from_env, AuthenticatedSettings),
+    ):
+        (variadic,) = [p for p in inspect.signature(function).parameters.values() if p.kind is p.VAR_KEYWORD]
+        assert typing.get_args(variadic.annotation) == (typed,)  # Unpack[typed]
+    # What one client was given, its copies are given: every setting, nothing else.
+    client = AuthenticatedClient(base_url="https://api.example.invalid", token="a-key", max_retries=5, strict=True)
+    copy = client.with_options(deadline=3)
+    assert (copy.max_retries, copy.strict, copy.deadline, copy.token) == (5, True, 3, "a-key")
+    with pytest.raises(TypeError, match="max_retrys"):
+        AuthenticatedClient(base_url="https://api.example.invalid", token="a-key", max_retrys=5)  # type: ignore[call-arg]

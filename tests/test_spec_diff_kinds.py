@@ -6,6 +6,7 @@ The last test checks that every kind in rules.Kind has a case here, so a new kin
 from __future__ import annotations
 
 import copy
+import shutil
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -300,4 +301,43 @@ def test_how_a_class_is_built_is_neither_breaking_nor_listed(tmp_path: Path) -> 
     changes = package_changes(_package(tmp_path / "a", BUILT_WITH_ATTRS), _package(tmp_path / "b", without_item_access))
     assert [(c.kind, c.location) for c in changes] == [
         (Kind.PY_NAME_REMOVED, "elevenlabs_user_client.Client.__getitem__")
+    ]
+
+
+# A constructor's effective signature: settings spelled out, or typed once and taken as `**settings: Unpack[...]`
+# (PEP 692), are the same keyword parameters for a caller.
+SPELLED_OUT = """
+class Client:
+    def __init__(self, base_url: str, *, timeout: float = 5.0, strict: bool = False) -> None: ...
+"""
+TYPED_ONCE = """
+from typing import TypedDict, Unpack
+class Settings(TypedDict, total=False):
+    timeout: float
+    strict: bool
+class Client:
+    def __init__(self, base_url: str, **settings: Unpack[Settings]) -> None: ...
+"""
+
+
+def test_settings_taken_as_an_unpacked_typeddict_compare_as_the_keywords_they_stand_for(tmp_path: Path) -> None:
+    def changes(old: str, new: str) -> list[tuple[Kind, str]]:
+        found = package_changes(_package(tmp_path / "old", old), _package(tmp_path / "new", new))
+        for folder in ("old", "new"):
+            shutil.rmtree(tmp_path / folder)
+        return [(c.kind, c.location.removeprefix("elevenlabs_user_client.")) for c in found]
+
+    assert changes(SPELLED_OUT, TYPED_ONCE) == [(Kind.PY_NAME_ADDED, "Settings")]
+    # The TypedDict is public too: its own change is listed beside the constructor's.
+    assert changes(TYPED_ONCE, TYPED_ONCE.replace("    strict: bool\n", "")) == [
+        (Kind.PY_PARAMETER_REMOVED, "Client.__init__(strict)"),
+        (Kind.PY_NAME_REMOVED, "Settings.strict"),
+    ]
+    assert changes(TYPED_ONCE, TYPED_ONCE.replace("timeout: float", "timeout: float | None")) == [
+        (Kind.PY_ATTRIBUTE_WIDENED, "Settings.timeout"),
+        (Kind.PY_PARAMETER_WIDENED, "Client.__init__(timeout)"),
+    ]
+    assert changes(TYPED_ONCE, TYPED_ONCE.replace("    strict: bool\n", "    strict: bool\n    deadline: float\n")) == [
+        (Kind.PY_PARAMETER_ADDED_OPTIONAL, "Client.__init__(deadline)"),
+        (Kind.PY_NAME_ADDED, "Settings.deadline"),
     ]

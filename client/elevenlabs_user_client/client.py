@@ -54,17 +54,7 @@ _TRANSPORT_ARGS = frozenset(
 )
 
 
-# The public settings, in the constructor's order, and the range each must be in: (minimum, minimum allowed).
-_PUBLIC_SETTINGS = (
-    "deadline",
-    "max_retries",
-    "retry_backoff",
-    "max_retry_wait",
-    "retry_after_ceiling",
-    "max_response_bytes",
-    "allow_insecure_http",
-    "strict",
-)
+# The range each number setting must be in: (minimum, minimum allowed).
 _IN_RANGE: dict[str, tuple[float, bool]] = {
     "deadline": (0.0, False),  # None too: unbounded
     "max_retries": (0, True),
@@ -87,11 +77,10 @@ def _check_range(name: str, value: Any) -> None:
 
 
 class Settings(TypedDict, total=False):
-    """The constructor's keyword settings, as `AuthenticatedClient.from_env` takes them: a misspelt one
-    (``max_retrys=``) is a type error, not a surprise at run time."""
+    """`Client`'s keyword settings (described there), typed once: `AuthenticatedClient` and its ``from_env`` take
+    them as ``**settings``, so a misspelt one (``max_retrys=``) is a type error, not a surprise at run time. A test
+    holds this and `Client.__init__`'s keyword parameters to the same names and types."""
 
-    prefix: str
-    auth_header_name: str
     cookies: dict[str, str] | None
     headers: dict[str, str] | None
     timeout: httpx.Timeout | float | None
@@ -106,6 +95,22 @@ class Settings(TypedDict, total=False):
     max_response_bytes: int
     allow_insecure_http: bool
     strict: bool
+
+
+class AuthenticatedSettings(Settings, total=False):
+    """`Settings`, and how the key is written (``AuthenticatedClient.from_env``)."""
+
+    prefix: str
+    auth_header_name: str
+
+
+_SETTINGS = tuple(Settings.__annotations__)  # in the constructor's order
+
+
+def _attribute(name: str) -> str:
+    """Where a client keeps a setting: the ones `Client` declares are public attributes a caller may change
+    (``client.deadline = 5``); httpx's (``cookies``, ``headers``, ...) are private (``_cookies``)."""
+    return name if name in Client.__annotations__ else f"_{name}"
 
 
 def _default_transport(ours: type[Any], httpx_own: type[Any]) -> type[Any]:
@@ -220,30 +225,18 @@ class Client:
 
     def _init_args(self) -> dict[str, Any]:
         """The constructor's arguments that rebuild this client (for copies)."""
-        return {
-            "base_url": self._base_url,
-            "cookies": self._cookies,
-            "headers": self._headers,
-            "timeout": self._timeout,
-            "verify_ssl": self._verify_ssl,
-            "follow_redirects": self._follow_redirects,
-            "httpx_args": self._httpx_args,
-            **{name: getattr(self, name) for name in _PUBLIC_SETTINGS},
-        }
+        return {"base_url": self._base_url, **{name: getattr(self, _attribute(name)) for name in _SETTINGS}}
 
     def _evolve(self, **changes: Any) -> Self:
         return type(self)(**{**self._init_args(), **changes})
 
     def _shown(self) -> list[tuple[str, str]]:
-        return [
-            ("_base_url", repr(self._base_url)),
-            ("_cookies", _mask_cookies(self._cookies)),
-            ("_headers", mask_headers(self._headers)),
-            ("_timeout", repr(self._timeout)),
-            ("_verify_ssl", repr(self._verify_ssl)),
-            ("_follow_redirects", repr(self._follow_redirects)),
-            *((name, repr(getattr(self, name))) for name in _PUBLIC_SETTINGS),
-        ]
+        masked = {"cookies": _mask_cookies, "headers": mask_headers}  # the values that may hold a secret
+        shown = [("_base_url", repr(self._base_url))]
+        for name in _SETTINGS:
+            value = getattr(self, _attribute(name))
+            shown.append((_attribute(name), masked[name](value) if name in masked else repr(value)))
+        return shown
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({', '.join(f'{name}={value}' for name, value in self._shown())})"
@@ -514,41 +507,11 @@ class AuthenticatedClient(Client):
         token: str,
         prefix: str = "",
         auth_header_name: str = "xi-api-key",
-        *,
-        cookies: dict[str, str] | None = None,
-        headers: dict[str, str] | None = None,
-        timeout: httpx.Timeout | float | None = DEFAULT_TIMEOUT,
-        verify_ssl: str | bool | ssl.SSLContext = True,
-        follow_redirects: bool = False,
-        httpx_args: dict[str, Any] | None = None,
-        deadline: float | None = DEFAULT_DEADLINE,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        retry_backoff: float = DEFAULT_RETRY_BACKOFF,
-        max_retry_wait: float = DEFAULT_MAX_RETRY_WAIT,
-        retry_after_ceiling: float = DEFAULT_RETRY_AFTER_CEILING,
-        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
-        allow_insecure_http: bool = False,
-        strict: bool = False,
+        **settings: Unpack[Settings],
     ) -> None:
-        """See the class and `Client`."""
+        """See the class; ``settings`` are `Client`'s."""
         self.token, self.prefix, self.auth_header_name = token, prefix, auth_header_name
-        super().__init__(
-            base_url,
-            cookies=cookies,
-            headers=headers,
-            timeout=timeout,
-            verify_ssl=verify_ssl,
-            follow_redirects=follow_redirects,
-            httpx_args=httpx_args,
-            deadline=deadline,
-            max_retries=max_retries,
-            retry_backoff=retry_backoff,
-            max_retry_wait=max_retry_wait,
-            retry_after_ceiling=retry_after_ceiling,
-            max_response_bytes=max_response_bytes,
-            allow_insecure_http=allow_insecure_http,
-            strict=strict,
-        )
+        super().__init__(base_url, **settings)
 
     def with_options(
         self,
@@ -596,7 +559,9 @@ class AuthenticatedClient(Client):
         return {self.auth_header_name: f"{self.prefix} {self.token}" if self.prefix else self.token}
 
     @classmethod
-    def from_env(cls, token: str | None = None, *, base_url: str | None = None, **kwargs: Unpack[Settings]) -> Self:
+    def from_env(
+        cls, token: str | None = None, *, base_url: str | None = None, **settings: Unpack[AuthenticatedSettings]
+    ) -> Self:
         """A client with the key from `token` or ELEVENLABS_API_KEY and the base URL from `base_url`,
         ELEVENLABS_BASE_URL or the spec's first server (`Region.PRODUCTION`); the other settings (`Settings`) go to
         the constructor. A bad value raises errors.ConfigurationError naming where it came from."""
@@ -614,8 +579,11 @@ class AuthenticatedClient(Client):
         try:
             token = check_key(token, source=source)
             check_base_url(
-                url, source=url_source, sends_secret=True, allow_insecure_http=kwargs.get("allow_insecure_http", False)
+                url,
+                source=url_source,
+                sends_secret=True,
+                allow_insecure_http=settings.get("allow_insecure_http", False),
             )
         except (SecretError, BaseURLError) as err:
             raise ConfigurationError(str(err)) from None
-        return cls(base_url=url, token=token, **kwargs)
+        return cls(base_url=url, token=token, **settings)

@@ -5,7 +5,8 @@ changed kind, and incompatible signatures; griffe leaves annotations alone, so a
 annotations are compared here as sets of union members. A reader of an attribute or a return value is hurt when it
 widens (new types to handle) and not when it narrows; a caller passing a parameter is hurt when it narrows.
 Additions (new modules, classes, enum members, attributes, functions, optional parameters) are found by walking both
-trees. Everything is generic: no name of this package is special.
+trees. Signatures are compared as callers see them: `**settings: Unpack[SomeTypedDict]` stands for the keyword
+parameters the TypedDict lists. Everything is generic: no name of this package is special.
 """
 
 from __future__ import annotations
@@ -71,7 +72,52 @@ def load_package(root: Path, name: str = PACKAGE_NAME) -> griffe.Module:
     if not isinstance(package, griffe.Module):
         raise PythonApiError(f"{root / name}: not a package")
     _drop_dangling(package, name)
+    _expand_unpacked(package)
     return package
+
+
+# The default of a keyword parameter that `**settings: Unpack[TypedDict]` stands for: the TypedDict does not say it.
+UNPACKED_DEFAULT = "<as documented>"
+
+
+def _expand_unpacked(obj: Any) -> None:
+    """Give every function its effective signature: `**kwargs: Unpack[SomeTypedDict]` (PEP 692) becomes the keyword
+    parameters it stands for, each with its annotation, so that a constructor that takes its settings typed once
+    compares equal to one that spells them out."""
+    for member in list(obj.members.values()):
+        if member.is_alias:
+            continue
+        if member.is_module or member.is_class:
+            _expand_unpacked(member)
+        elif member.is_function:
+            params = list(member.parameters)
+            last = params[-1] if params else None
+            if last is None or last.kind is not griffe.ParameterKind.var_keyword:
+                continue
+            typed = _unpacked_typeddict(member, last.annotation)
+            if typed is None:
+                continue
+            del member.parameters[last.name]
+            for key, field in typed.all_members.items():
+                if field.is_attribute and key not in member.parameters:
+                    kind = griffe.ParameterKind.keyword_only
+                    member.parameters.add(
+                        griffe.Parameter(key, annotation=field.annotation, kind=kind, default=UNPACKED_DEFAULT)
+                    )
+
+
+def _unpacked_typeddict(function: Any, annotation: Any) -> Any:
+    """The class `annotation` unpacks (`Unpack[X]`), when X is a class of the package; else None."""
+    if not isinstance(annotation, griffe.ExprSubscript) or annotation.canonical_name != "Unpack":
+        return None
+    if not isinstance(annotation.slice, griffe.ExprName):
+        return None
+    try:
+        found = function.modules_collection.get_member(annotation.slice.canonical_path)
+    except (KeyError, AttributeError, ValueError):
+        return None
+    target = _target(found)
+    return target if getattr(target, "is_class", False) else None
 
 
 def _drop_dangling(obj: Any, name: str) -> None:
@@ -229,6 +275,11 @@ def compare_packages(old: griffe.Module, new: griffe.Module) -> list[Change]:
             was, now = _shown(breakage.old_value), _shown(breakage.new_value)
         if kind in (Kind.PY_NAME_REMOVED, Kind.PY_KIND_CHANGED) and _built_not_used(breakage.obj.path):
             continue
+        if breakage.kind is griffe.BreakageKind.PARAMETER_CHANGED_DEFAULT and UNPACKED_DEFAULT in (
+            breakage.old_value.default,
+            breakage.new_value.default,
+        ):
+            continue  # an unpacked setting's default is not written in the signature: nothing to compare
         changes.append(Change(kind, PYTHON, where, was, now, model=breakage.obj.path))
     before, after = public_api(old), public_api(new)
     for path in sorted(set(after) - set(before)):

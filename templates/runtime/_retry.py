@@ -33,6 +33,11 @@ class Answer:
     """One call's answer: the response's status and headers, its whole decoded body, and the retries it took."""
 
     __slots__ = ("content", "headers", "response", "retries", "status_code")
+    content: bytes
+    headers: httpx.Headers
+    response: httpx.Response
+    retries: int
+    status_code: int
 
     def __init__(self, response: httpx.Response, content: bytes) -> None:
         self.response, self.content, self.retries = response, content, 0
