@@ -7,6 +7,7 @@ look at the contents (the wheel holds the package and py.typed only) and at the 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import shutil
 import subprocess
 import sys
@@ -41,8 +42,12 @@ def build(outdir: Path = DIST, root: Path = ROOT) -> list[Path]:
     """A clean outdir holding exactly one sdist and one wheel of `root`."""
     if outdir.exists():
         shutil.rmtree(outdir)
+    # The dev environment holds the build backend pyproject asks for (the dev group pins it in range), so the build
+    # runs in it: `build` still checks the backend's requirement, and no environment is made and filled per build
+    # (6 s each). Elsewhere, the usual isolated build.
+    isolation = [] if importlib.util.find_spec("hatchling") is None else ["--no-isolation"]
     proc = subprocess.run(
-        [sys.executable, "-m", "build", "--sdist", "--wheel", "--outdir", str(outdir), str(root)],
+        [sys.executable, "-m", "build", *isolation, "--sdist", "--wheel", "--outdir", str(outdir), str(root)],
         capture_output=True, text=True,
     )  # fmt: skip
     if proc.returncode != 0:
