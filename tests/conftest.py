@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
 from pytest_httpserver import HTTPServer
 
-from scripts.paths import FIXTURES_DIR
+from scripts.generate import CACHE_ENV
+from scripts.paths import FIXTURES_DIR, ROOT
 
 CANARY_KEY = "sk-canary-DO-NOT-LEAK-1234"
+
+# Many tests, and the scratch repositories they run scripts in, generate the same specs: generated packages are kept
+# by their inputs for the whole run (scripts/generate.py). `make generate` and `make check` never use it.
+os.environ.setdefault(CACHE_ENV, str(ROOT / "build" / "generate-cache"))
 
 
 @pytest.fixture(scope="session")

@@ -9,11 +9,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from scripts import generate
 from scripts.paths import GENERATOR_CONFIG, PACKAGE_DIR, ROOT, RUNTIME_DIR
 
 
-def test_client_matches_a_fresh_generation(tmp_path: Path) -> None:
+def test_client_matches_a_fresh_generation(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(generate.CACHE_ENV)  # really fresh: not a package kept by an earlier test
     fresh = generate.generate_into(tmp_path)
     problems = generate.tree_differences(fresh, PACKAGE_DIR)
     assert not problems, "client/ differs from `make generate`; run it and commit:\n" + "\n".join(problems)
@@ -94,3 +97,20 @@ def test_runtime_modules_are_copied_byte_for_byte() -> None:
     assert names
     for name in names:
         assert (PACKAGE_DIR / name).read_bytes() == (RUNTIME_DIR / name).read_bytes(), name
+
+
+def test_a_kept_package_is_used_only_for_the_same_inputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(generate.CACHE_ENV, str(tmp_path / "kept"))
+    first = generate.generate_into(tmp_path / "first")
+    assert len(list((tmp_path / "kept").iterdir())) == 1
+
+    def no_generator(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the generator ran although the inputs were kept")
+
+    monkeypatch.setattr(generate, "run_generator", no_generator)
+    again = generate.generate_into(tmp_path / "again")  # same inputs: the kept package, byte for byte
+    assert generate.tree_differences(again, first) == []
+    config = tmp_path / "generator-config.yaml"  # another input (a comment more): generated afresh
+    config.write_text(GENERATOR_CONFIG.read_text() + "# changed\n")
+    with pytest.raises(AssertionError, match="the generator ran"):
+        generate.generate_into(tmp_path / "other", config=config)
