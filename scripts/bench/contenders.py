@@ -36,9 +36,11 @@ def client_kwargs(**wanted: Any) -> tuple[dict[str, Any], str | None]:
 
     Returns the kwargs and, if a wanted feature is missing, the reason (e.g. strict mode not generated yet).
     """
-    from elevenlabs_user_client import AuthenticatedClient
+    from elevenlabs_user_client import AuthenticatedClient, client
 
-    accepted = inspect.signature(AuthenticatedClient).parameters
+    # The settings are the constructor's parameters, or (since 0.3) `client.Settings`, which it takes as **settings.
+    settings = getattr(getattr(client, "Settings", None), "__annotations__", {})
+    accepted = {*inspect.signature(AuthenticatedClient).parameters, *settings}
     kwargs: dict[str, Any] = {}
     # Older runtimes default to `Authorization: Bearer`; ElevenLabs wants the bare key in `xi-api-key`.
     if "auth_header_name" in accepted:
