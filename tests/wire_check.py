@@ -9,10 +9,15 @@ only; the second must send no optional query parameter at all (the server applie
 
 from __future__ import annotations
 
+import copy
 import datetime
+import email.message
+import email.parser
 import enum
+import functools
 import importlib
 import io
+import json
 import logging
 import threading
 import types
@@ -25,7 +30,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import urlsplit
 
-from openapi_core import OpenAPI
+import hypothesis
+from hypothesis import strategies as st
+from openapi_core import Config, OpenAPI
 from openapi_core.contrib.werkzeug import WerkzeugOpenAPIRequest
 from openapi_python_client import strings
 from werkzeug.test import EnvironBuilder
@@ -50,6 +57,11 @@ class Verdicts:
     uncallable: dict[str, str] = field(default_factory=dict)  # operation -> why no valid call could be made
     unvalidated: dict[str, str] = field(default_factory=dict)  # operation -> how the validator itself failed
     raised: dict[str, str] = field(default_factory=dict)  # operation -> what the generated call raised
+    python_reprs: dict[str, list[str]] = field(default_factory=dict)  # operation -> form fields sent as True/None
+
+    def failed(self) -> set[str]:
+        """The operations whose requests are not what the spec says, for any reason."""
+        return {*self.rejected, *self.unasked, *self.uncallable, *self.unvalidated, *self.raised, *self.python_reprs}
 
 
 @contextmanager
@@ -64,11 +76,8 @@ def recording_server() -> Iterator[tuple[str, list[Sent]]]:
             length = int(self.headers.get("content-length") or 0)
             body = self.rfile.read(length) if length else b""
             seen.append(Sent(self.command, self.path, list(self.headers.items()), body))
-            self.send_response(200)
-            self.send_header("content-type", "application/json")
-            self.send_header("content-length", "2")
-            self.end_headers()
-            self.wfile.write(b"{}")
+            # One write: headers and body in separate small writes would wait on the peer's delayed ACK (~40 ms).
+            self.wfile.write(b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 2\r\n\r\n{}")
 
         do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = do_OPTIONS = _any
 
@@ -90,6 +99,13 @@ class _Values:
 
     def __init__(self, doc: dict[str, Any]) -> None:
         self.doc = doc
+        self.nulls = False  # every optional property that may be null is null
+
+    def nullable(self, schema: dict[str, Any]) -> bool:
+        schema = self.resolve(schema)
+        kinds = schema.get("type")
+        members = [self.resolve(m) for m in schema.get("anyOf", schema.get("oneOf", []))]
+        return (isinstance(kinds, list) and "null" in kinds) or any(m.get("type") == "null" for m in members)
 
     def resolve(self, schema: dict[str, Any]) -> dict[str, Any]:
         while "$ref" in schema:
@@ -107,10 +123,15 @@ class _Values:
             return next((v for v in schema["enum"] if v is not None), None)
         if "default" in schema and schema["default"] is not None and not every:
             return schema["default"]
-        members = [self.resolve(s) for s in schema.get("anyOf", schema.get("oneOf", []))]
-        members = [s for s in members if s.get("type") != "null"]
-        if members:
-            return self.of(members[0], every, depth + 1)
+        choices = [s for s in schema.get("anyOf", schema.get("oneOf", [])) if self.resolve(s).get("type") != "null"]
+        if choices:
+            value = self.of(choices[0], every, depth + 1)
+            named = schema.get("discriminator") or {}
+            if isinstance(value, dict) and "propertyName" in named:  # the member's name for itself
+                mapped = [k for k, ref in (named.get("mapping") or {}).items() if ref == choices[0].get("$ref")]
+                ref = choices[0].get("$ref", "")
+                value[named["propertyName"]] = mapped[0] if mapped else ref.rsplit("/", 1)[-1]
+            return value
         if schema.get("allOf"):
             merged: dict[str, Any] = {}
             for part in schema["allOf"]:
@@ -125,12 +146,21 @@ class _Values:
             kind = next((k for k in kind if k != "null"), None)
         if kind == "object" or "properties" in schema:
             props, required = schema.get("properties") or {}, set(schema.get("required", []))
-            if depth > 8:
+            if depth > 14:
                 return {name: self.of(props[name], False, depth + 1) for name in required if name in props}
             chosen = [name for name in props if every or name in required]
-            return {name: self.of(props[name], every, depth + 1) for name in chosen}
+            value = {
+                name: None
+                if self.nulls and name not in required and self.nullable(props[name])
+                else self.of(props[name], every, depth + 1)
+                for name in chosen
+            }
+            extra = schema.get("additionalProperties")
+            for n in range(int(schema.get("minProperties", 0)) - len(value)):
+                value[f"key{n}"] = self.of(extra if isinstance(extra, dict) else {}, every, depth + 1)
+            return value
         if kind == "array":
-            count = max(int(schema.get("minItems", 0)), 1 if every else 0)
+            count = max(int(schema.get("minItems", 0)), 1)  # an empty array of a query parameter is not sent at all
             items = schema.get("items") or {"type": "string"}
             values = [self.of(items, every, depth + 1) for _ in range(count)]
             if schema.get("uniqueItems") and len(values) > 1 and isinstance(values[0], int):
@@ -157,8 +187,17 @@ class _Values:
                 return schema["examples"][0]
             if "example" in schema:
                 return schema["example"]
+            if "pattern" in schema:
+                return _matching(schema["pattern"])
             return "x" * max(int(schema.get("minLength", 1)), 1)
         return None
+
+
+@functools.cache
+def _matching(pattern: str) -> str:
+    """A string `pattern` matches, by hypothesis (derandomized: the same every run; not shrunk: fast)."""
+    quick = hypothesis.settings(derandomize=True, database=None, phases=[hypothesis.Phase.generate])
+    return str(hypothesis.find(st.from_regex(pattern, fullmatch=True), lambda _: True, settings=quick))
 
 
 def _classes(annotation: Any) -> list[Any]:
@@ -214,6 +253,57 @@ def _first_body(doc: dict[str, Any], path: str, method: str) -> tuple[str, dict[
     return content_type, media.get("schema", {}), bool(body.get("required"))
 
 
+class _FormReader:
+    """multipart/form-data read as OpenAPI's encoding rules say, for the body schema of the request being checked:
+    a field's text is its value's representation (`true` for a boolean, `1` for an integer, JSON for an object),
+    repeated parts are an array's items, a file part is a string (`format: binary`). openapi-core's own reader gives
+    every part as bytes, which no `type: string` schema accepts; validating the values stays openapi-core's."""
+
+    def __init__(self, values: _Values) -> None:
+        self.values, self.schema = values, {}
+
+    def _types(self, schema: dict[str, Any]) -> set[str]:
+        schema = self.values.resolve(schema)
+        kinds = schema.get("type", [])
+        found = set(kinds if isinstance(kinds, list) else [kinds])
+        for member in schema.get("anyOf", schema.get("oneOf", [])):
+            found |= self._types(member)
+        return found
+
+    def _value(self, text: str, kinds: set[str]) -> Any:
+        if "boolean" in kinds and text in ("true", "false"):
+            return text == "true"
+        for kind, cast in (("integer", int), ("number", float)):
+            if kind in kinds:
+                try:
+                    return cast(text)
+                except ValueError:
+                    pass
+        if kinds & {"object", "array"} and text[:1] in "{[":
+            return json.loads(text)
+        return text
+
+    def __call__(self, value: bytes, **parameters: str) -> dict[str, Any]:
+        head = f'Content-Type: multipart/form-data; boundary="{parameters.get("boundary", "")}"\n\n'
+        message = email.parser.BytesParser().parsebytes(head.encode() + value)
+        props = self.values.resolve(self.schema).get("properties", {})
+        fields: dict[str, Any] = {}
+        for part in message.get_payload():
+            assert isinstance(part, email.message.Message)
+            name = str(part.get_param("name", header="content-disposition"))
+            payload = part.get_payload(decode=True)
+            text = payload.decode("utf-8", errors="replace") if isinstance(payload, bytes) else ""
+            kinds = self._types(props.get(name, {}))
+            item = "<file>" if part.get_filename() else self._value(text, kinds)
+            if "array" in kinds:
+                items = self.values.resolve(props.get(name, {})).get("items", {})
+                item = item if part.get_filename() else self._value(text, self._types(items) or kinds)
+                fields.setdefault(name, []).append(item)
+            else:
+                fields[name] = item
+        return fields
+
+
 def _to_werkzeug(sent: Sent, server_url: str) -> WerkzeugOpenAPIRequest:
     target = urlsplit(sent.target)
     builder = EnvironBuilder(
@@ -227,13 +317,31 @@ def _to_werkzeug(sent: Sent, server_url: str) -> WerkzeugOpenAPIRequest:
     return WerkzeugOpenAPIRequest(builder.get_request())
 
 
+def _without_null_parameters(doc: dict[str, Any]) -> dict[str, Any]:
+    """The document for the validator, each parameter's `anyOf: [X, null]` read as X: a query, path or header value
+    cannot be null, and openapi-core finds a parameter's style (an exploded array: `a=1&a=2`) only in a schema
+    that names its type, so it refuses every array sent for such a parameter."""
+    doc = copy.deepcopy(doc)
+    for item in doc["paths"].values():
+        for operation in [item, *(item[m] for m in METHODS if m in item)]:
+            for param in operation.get("parameters", []):
+                schema = param.get("schema", {})
+                members = [m for m in schema.get("anyOf", []) if m.get("type") != "null"]
+                if len(members) == 1 and len(schema["anyOf"]) == 2:
+                    param["schema"] = {**{k: v for k, v in schema.items() if k != "anyOf"}, **members[0]}
+    return doc
+
+
 def check_package(doc: dict[str, Any], parsed: Any, config: Any, package_name: str) -> Verdicts:
     """Call every operation with a body or parameters; validate what was sent."""
     package = importlib.import_module(package_name)
     file_type = importlib.import_module(f"{package_name}.types").File
-    spec = OpenAPI.from_dict(doc)
-    server_url = doc["servers"][0]["url"]
     values = _Values(doc)
+    form = _FormReader(values)
+    # The document's own validity is not this check's question, and checking it costs 90 s.
+    config_ = Config(spec_validator_cls=None, extra_media_type_deserializers={"multipart/form-data": form})
+    spec = OpenAPI.from_dict(_without_null_parameters(doc), config=config_)
+    server_url = doc["servers"][0]["url"]
     verdicts = Verdicts()
     logging.disable(logging.WARNING)  # the answers are `{}`: their drift warnings are not this check's
     with recording_server() as (url, seen):
@@ -255,7 +363,8 @@ def check_package(doc: dict[str, Any], parsed: Any, config: Any, package_name: s
                                          ("header", endpoint.header_parameters), ("cookie", endpoint.cookie_parameters))
                     for prop in props
                 }  # fmt: skip
-                for every in (True, False):
+                for mode in ("every", "required", "nulls"):
+                    every, values.nulls = mode != "required", mode == "nulls"
                     arguments: dict[str, Any] = {}
                     try:
                         for param in params:
@@ -280,6 +389,7 @@ def check_package(doc: dict[str, Any], parsed: Any, config: Any, package_name: s
                         verdicts.rejected[operation] = f"{len(seen) - before} requests sent"
                         continue
                     sent = seen[-1]
+                    form.schema = body[1] if body is not None else {}
                     try:
                         errors = list(spec.iter_request_errors(_to_werkzeug(sent, server_url)))
                     except Exception as err:  # noqa: BLE001 - the validator's own failure, kept apart
@@ -289,14 +399,33 @@ def check_package(doc: dict[str, Any], parsed: Any, config: Any, package_name: s
                         first = errors[0]
                         cause = getattr(first, "__cause__", None)
                         detail = f"{first}" + (f": {cause}" if cause else "")
-                        verdicts.rejected[operation] = ("every: " if every else "required: ") + detail[:300]
-                    if not every:
+                        verdicts.rejected[operation] = f"{mode}: {detail}"
+                    reprs = _python_reprs(sent)
+                    if reprs:
+                        verdicts.python_reprs[operation] = reprs
+                    if mode == "required":
                         required = {p["name"] for p in params if p["in"] == "query" and p.get("required")}
                         extra = [k for k, _ in _query_items(sent.target) if k not in required]
                         if extra:
                             verdicts.unasked[operation] = extra
     logging.disable(logging.NOTSET)
     return verdicts
+
+
+def _python_reprs(sent: Sent) -> list[str]:
+    """The form fields (not files) whose text is Python's spelling of a value, never OpenAPI's: `True`, `False`,
+    `None` (a boolean is `true` / `false`; a null is left out)."""
+    kind = next((v for k, v in sent.headers if k.lower() == "content-type"), "")
+    if not kind.startswith("multipart/form-data"):
+        return []
+    message = email.parser.BytesParser().parsebytes(f"Content-Type: {kind}\n\n".encode() + sent.body)
+    found = []
+    for part in message.get_payload():
+        if isinstance(part, email.message.Message) and not part.get_filename():
+            payload = part.get_payload(decode=True)
+            if payload in (b"True", b"False", b"None"):
+                found.append(f"{part.get_param('name', header='content-disposition')}={payload.decode()}")
+    return found
 
 
 def _query_items(target: str) -> list[tuple[str, str]]:
