@@ -27,8 +27,9 @@ demo: $(VENV)/.runtime-installed      ## the `elevenlabs-user` quota command aga
 docs: $(VENV)/.installed              ## HTML API reference of the package into build/docs (pdoc)
 	$(PY) -m scripts.docs
 
-# Two workers, whole test files each (so a file's expensive fixtures are built once); PYTEST_ARGS="-n 0" runs serially.
-PYTEST_ARGS ?= -n 2 --dist loadfile
+# Two workers, whole test files each (so a file's expensive fixtures are built once), longest files first
+# (tests/conftest.py); PYTEST_ARGS="-n 0" runs serially.
+PYTEST_ARGS ?= -n 2 --dist loadfile --no-loadscope-reorder
 test: $(VENV)/.installed              ## the whole suite
 	$(PY) -m pytest $(PYTEST_ARGS)
 
