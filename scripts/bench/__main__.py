@@ -28,7 +28,7 @@ DEFAULT_OUTPUT = ROOT / "docs" / "benchmarks.md"  # committed: the numbers the d
 # What every run's page says about how it measures (the numbers below it are the run's own).
 METHOD = """# Benchmarks
 
-Written by `make bench` (about 6 minutes, after `make test` has built `.venv`); nobody edits this page by hand. It
+Written by `make bench` (about 15 minutes on 2 cores, after `make test`); nobody edits this page by hand. It
 measures this client side by side with raw httpx (the floor) and the official `elevenlabs` SDK in one run. A uvicorn
 server in its own process on 127.0.0.1 returns fixed, realistic bodies over kept-alive HTTP/1.1 connections;
 contenders run interleaved in rounds, and every ratio is the median of same-round ratios, so ratios stay meaningful on
