@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import fcntl
-import hashlib
 import shutil
 import subprocess
 import sys
@@ -20,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from scripts.digest import digest_of, tools
 from scripts.paths import GENERATOR_CONFIG, OPENAPI_DIR, PACKAGE_NAME, ROOT, TEMPLATES_DIR
 
 PACKAGE = "full_api_client"  # beside the real package, under a name of its own
@@ -41,12 +41,8 @@ def recorded_upstream() -> Path:
 
 
 def _digest(upstream: Path) -> str:
-    digest = hashlib.sha256(upstream.read_bytes())
-    for item in _INPUTS:
-        for path in sorted(item.rglob("*")) if item.is_dir() else [item]:
-            if path.is_file() and "__pycache__" not in path.parts:
-                digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:16]
+    inputs = {"upstream": upstream, **{str(item.relative_to(ROOT)): item for item in _INPUTS}}
+    return digest_of(inputs, salt=tools())[:16]
 
 
 def _step(what: str, *args: str) -> None:
