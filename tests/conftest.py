@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import subprocess
+import venv
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from pytest_httpserver import HTTPServer
+from venvs import DEPENDENCIES, pip_for
 
 from scripts.generate import CACHE_ENV
 from scripts.paths import FIXTURES_DIR, ROOT
@@ -59,11 +64,34 @@ def threaded_httpserver() -> Iterator[HTTPServer]:
     server.stop()
 
 
+# The end-to-end chains (tests/end_to_end) share one virtual environment holding the runtime dependencies, installed
+# once per worker from the registry; each test gets a copy to install the package into.
+@pytest.fixture(scope="session")
+def dependencies_venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    env_dir = tmp_path_factory.mktemp("dependencies") / "venv"
+    venv.EnvBuilder(with_pip=False).create(env_dir)
+    subprocess.run([*pip_for(env_dir), "install", *DEPENDENCIES], check=True, cwd=env_dir)
+    return env_dir
+
+
+@pytest.fixture
+def fresh_venv(dependencies_venv: Path) -> Callable[[Path], Path]:
+    """A new virtual environment at the given path with the runtime dependencies and not the package."""
+
+    def make(dest: Path) -> Path:
+        # A venv's interpreter finds its prefix from pyvenv.cfg beside it, so a copy is a venv of its own.
+        shutil.copytree(dependencies_venv, dest, symlinks=True)
+        return dest
+
+    return make
+
+
 # The longest files first, so that the two workers of `make test` finish together: pytest-xdist hands whole files to
 # the workers in collection order (`--dist loadfile --no-loadscope-reorder`); the rest keep their order after these.
 _LONGEST_FIRST = (
-    "test_release_chain.py", "test_full_document.py", "test_sync.py", "test_spec_history.py", "test_spec_diff_cli.py",
-    "test_publish_e2e.py", "test_release.py", "test_spec_import.py", "test_properties.py", "test_bench.py",
+    "test_release_chain.py", "test_full_document.py", "test_sync.py", "test_spec_history.py", "test_properties.py",
+    "test_publish_and_install.py", "test_spec_import.py", "test_spec_diff_cli.py", "test_runtime_deadline.py",
+    "test_install_from_source.py",
 )  # fmt: skip
 
 

@@ -6,20 +6,16 @@ from __future__ import annotations
 import ast
 import contextlib
 import json
-import os
 import subprocess
 import sys
-import tomllib
-import venv
-from pathlib import Path
 from typing import Any
 
 import pytest
 from elevenlabs_user_client import cli
 from elevenlabs_user_client.models import ExtendedSubscriptionResponseModel, UserResponseModel
 
-from scripts import build_dist, mock_api
-from scripts.paths import PACKAGE_DIR, ROOT
+from scripts import mock_api
+from scripts.paths import PACKAGE_DIR
 
 CANARY_KEY = "canary-key-7f3a9c1e5b"
 SWITCH = "subscription-switch-with-invoices.json"  # 41,230 of 100,000 characters used: 41.23%
@@ -287,45 +283,6 @@ def test_values_the_spec_does_not_list_are_shown_as_they_came() -> None:
     body["status"] = unknown
     sub = ExtendedSubscriptionResponseModel.from_dict(body)
     assert cli.plan_line(sub).startswith(f"tier creator, status {unknown}")
-
-
-# --- from a wheel, in a fresh virtual environment ---------------------------------------------------------------------
-
-
-@pytest.mark.slow
-def test_the_wheel_carries_the_consumer_readme_the_command_and_the_version(tmp_path: Path) -> None:
-    subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--outdir", str(tmp_path / "dist"), str(ROOT)],
-        check=True, capture_output=True,
-    )  # fmt: skip
-    (wheel,) = (tmp_path / "dist").glob("*.whl")
-    # The long description pip and the index show is the consumer README, not the developers'.
-    description = str(build_dist.wheel_metadata(wheel).get_payload())
-    assert description.strip() == (ROOT / "README.package.md").read_text(encoding="utf-8").strip()
-    assert "make test" not in description and "elevenlabs-user --json" in description
-    env_dir = tmp_path / "venv"
-    venv.EnvBuilder(with_pip=False).create(env_dir)  # this pip installs into it: seconds faster than ensurepip
-    bin_dir = env_dir / "bin"
-    pip = [sys.executable, "-m", "pip", "--python", str(bin_dir / "python"), "install", "--quiet", str(wheel)]
-    subprocess.run(pip, check=True)
-    version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
-    probe = "import elevenlabs_user_client as p; print(p.__version__, p.__file__)"
-    out = subprocess.run(
-        [str(bin_dir / "python"), "-c", probe], check=True, capture_output=True, text=True, cwd=tmp_path
-    )
-    assert out.stdout.split()[0] == version and str(env_dir) in out.stdout
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("ELEVENLABS_")}
-    with mock_api.serve_account(CANARY_KEY) as api:
-        result = subprocess.run(
-            [str(bin_dir / "elevenlabs-user"), "--json", "--base-url", api.base_url, "--critical-at", "40"],
-            env={**clean, "ELEVENLABS_API_KEY": CANARY_KEY},
-            capture_output=True,
-            text=True,
-            cwd=tmp_path,
-        )
-    assert result.returncode == 2, result.stderr
-    assert json.loads(result.stdout)["status"] == "CRITICAL"
-    assert api.requests[0].user_agent.startswith(f"elevenlabs-user-client/{version} python/")
 
 
 @pytest.mark.parametrize(

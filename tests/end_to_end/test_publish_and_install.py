@@ -2,9 +2,9 @@
 refuse a duplicate version and a wrong password, then install the package from that index ONLY into a fresh
 virtual environment and call both operations against a loopback server.
 
-Dependency choice: the fresh venv first gets the runtime dependencies (pyproject's ranges) from the normal
-registry, then our package with `--no-deps --index-url <local index>` and no other index or find-links, so it can
-only come from the local index (the install report's download URL proves it).
+Dependency choice: the fresh venv holds the runtime dependencies (pyproject's ranges) from the normal registry
+(tests/end_to_end/conftest.py), then gets our package with `--no-deps --index-url <local index>` and no other index
+or find-links, so it can only come from the local index (the install report's download URL proves it).
 """
 
 from __future__ import annotations
@@ -14,8 +14,7 @@ import os
 import subprocess
 import sys
 import tomllib
-import venv
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ import pytest
 from local_index import PASSWORD, USER, local_index
 from pytest_httpserver import HTTPServer
 from scratch_repo import commit_all, mark_released, scratch_clone
+from venvs import pip_for
 
 from scripts import build_dist
 from scripts.paths import CANONICAL_SPEC, ROOT
@@ -85,7 +85,9 @@ print(json.dumps({"module": get_user.__file__, "user_id": user.user_id, "tier": 
 
 
 @pytest.mark.slow
-def test_publish_install_and_call(index: dict[str, Any], dist: Path, released_repo: Path, tmp_path: Path) -> None:
+def test_publish_install_and_call(
+    index: dict[str, Any], dist: Path, released_repo: Path, tmp_path: Path, fresh_venv: Callable[[Path], Path]
+) -> None:
     version = PROJECT["version"]
 
     # A wrong password is reported before anything is sent, and never echoed.
@@ -106,12 +108,10 @@ def test_publish_install_and_call(index: dict[str, Any], dist: Path, released_re
     assert f"elevenlabs-user-client {version} is already on" in again.stderr
     assert PASSWORD not in again.stdout + again.stderr
 
-    # A fresh venv: dependencies from the normal registry, our package from the local index only.
-    env_dir = tmp_path / "venv"
-    venv.EnvBuilder(with_pip=True).create(env_dir)
+    # A fresh venv: dependencies from the normal registry (conftest.py), our package from the local index only.
+    env_dir = fresh_venv(tmp_path / "venv")
     py = str(env_dir / "bin" / "python")
-    pip = [py, "-m", "pip", "--disable-pip-version-check", "--quiet"]
-    subprocess.run([*pip, "install", *PROJECT["dependencies"]], check=True, cwd=tmp_path)
+    pip = pip_for(env_dir)
     local = f"http://{USER}:{PASSWORD}@127.0.0.1:{index['port']}/simple/"
     clean_env = {k: v for k, v in os.environ.items() if not k.startswith("PIP_")}
     clean_env["PIP_CONFIG_FILE"] = os.devnull  # no configured extra indexes or find-links: the local index only

@@ -4,7 +4,7 @@ in turn are imported, generated, tested against their own examples, released, bu
 must be what the two diffs (wire and Python API) say.
 
 Budget: one scratch copy, one index and one virtual environment for the whole chain; the package goes in with
-`--no-deps` (its runtime dependencies are installed once).
+`--no-deps` into a copy of the run's environment of runtime dependencies (conftest.py).
 """
 
 from __future__ import annotations
@@ -14,13 +14,14 @@ import os
 import subprocess
 import sys
 import tomllib
-import venv
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from history import source
 from local_index import PASSWORD, USER, local_index
 from scratch_repo import commit_all, scratch_clone
+from venvs import pip_for
 
 from scripts.paths import ROOT
 from scripts.release import next_version
@@ -50,14 +51,11 @@ def project_version(repo: Path) -> str:
 
 @pytest.mark.slow
 @pytest.mark.timeout(600)
-def test_upstream_versions_through_the_whole_loop(tmp_path: Path) -> None:
+def test_upstream_versions_through_the_whole_loop(tmp_path: Path, fresh_venv: Callable[[Path], Path]) -> None:
     repo = scratch_clone(tmp_path / "repo")
-    env_dir = tmp_path / "venv"
-    venv.EnvBuilder(with_pip=False).create(env_dir)  # pip of this interpreter installs into it (--python)
+    env_dir = fresh_venv(tmp_path / "venv")
     py = str(env_dir / "bin" / "python")
-    pip = [sys.executable, "-m", "pip", "--python", py, "--disable-pip-version-check", "--quiet"]
-    dependencies = tomllib.loads((repo / "pyproject.toml").read_text())["project"]["dependencies"]
-    subprocess.run([*pip, "install", *dependencies], check=True, cwd=tmp_path)
+    pip = pip_for(env_dir)
     clean_env = {k: v for k, v in os.environ.items() if not k.startswith("PIP_")}
     clean_env["PIP_CONFIG_FILE"] = os.devnull  # the local index only: no configured extra index or find-links
 
