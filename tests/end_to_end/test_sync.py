@@ -109,4 +109,4 @@ def test_sync_verdicts_and_a_compatible_change_released(upstream: dict[str, Any]
     assert "- `favourite_voice_id`: response property added (optional) (in GET /v1/user)" in entry
     assert "- enum value added `gbp` (in GET /v1/user, GET /v1/user/subscription)" in entry
     assert "The voice the user picked as favourite." not in entry or "…" not in entry
-    # Building and publishing that release: test_release_chain (the whole loop) and test_publish_and_install (the gates).
+    # Building and publishing that release: test_release_chain (the whole loop), test_publish_and_install (the gates).

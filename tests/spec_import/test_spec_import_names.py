@@ -11,12 +11,12 @@ from typing import Any
 import pytest
 
 from scripts import generate
+from scripts.paths import ROOT
 from scripts.spec_import import SpecImportError, load_config, load_spec
 from scripts.spec_import.load import load_yaml_text
 from scripts.spec_import.names import class_names, load_lock
 from scripts.spec_import.pipeline import run_import
 
-ROOT = Path(__file__).resolve().parent.parent
 HISTORY = sorted((ROOT / "tests" / "upstream_history").glob("*.json.gz"))
 NULL = {"type": "null"}
 A, B = {"$ref": "#/components/schemas/A"}, {"$ref": "#/components/schemas/B"}
