@@ -75,11 +75,20 @@ def test_sync_verdicts_and_a_compatible_change_released(upstream: dict[str, Any]
     assert subprocess.run(["git", "status", "--porcelain", "--", "openapi", "client"], cwd=repo,
                           capture_output=True, text=True).stdout == ""  # fmt: skip
 
-    # A schema renamed upstream, same wire shape: the name lock keeps the class name, so callers see no change.
+    # A schema renamed upstream, same wire shape, in OpenAPI 3.2.0 (published from March 2026): the name lock keeps
+    # the class name, so callers see no change; `make diff` on the two raw documents, no flag, says what sync says.
     renamed = json.loads(json.dumps(upstream).replace('"#/components/schemas/Price"', '"#/components/schemas/Cost"'))
     renamed["components"]["schemas"]["Cost"] = dict(renamed["components"]["schemas"].pop("Price"), title="Cost")
-    code, report, out = sync(repo, write_source(tmp_path / "renamed.json.gz", renamed))
+    renamed["openapi"] = "3.2.0"
+    renamed_source = write_source(tmp_path / "renamed.json.gz", renamed)
+    code, report, out = sync(repo, renamed_source)
     assert (code, report["wire"], report["python"]) == (0, "no changes", "no changes"), out
+    diff = run(repo, "-m", "scripts.spec_diff", "--old", str(UPSTREAM), "--new", str(renamed_source), "--json")
+    assert diff.returncode == 0, diff.stderr
+    assert (json.loads(diff.stdout)["wire"], json.loads(diff.stdout)["python"]) == (report["wire"], report["python"])
+    missing = run(repo, "-m", "scripts.spec_diff", "--old", str(UPSTREAM), "--new", str(tmp_path / "missing.json"))
+    assert missing.returncode == 2 and missing.stderr.strip().count("\n") == 0, missing.stderr  # one line, no traceback
+    assert "missing.json" in missing.stderr
     subprocess.run(["git", "checkout", "-q", "--", "openapi", "client"], cwd=repo, check=True)
 
     # Renaming the class on purpose (an edit of the lock) is breaking for Python users, so a person decides.

@@ -1,4 +1,5 @@
-"""`make diff` end to end: both specs generated into packages and compared (slower; not in `make mutate`)."""
+"""`make diff` end to end: both specs generated into packages and compared (slower; not in `make mutate`). Raw
+upstream documents through `make diff`, beside `make sync`'s verdict on the same ones: end_to_end/test_sync.py."""
 
 from __future__ import annotations
 
@@ -71,29 +72,3 @@ def test_raw_upstream_sources_with_overlay_inline_enum_becoming_a_named_schema(
     assert "elevenlabs_user_client.models.SubscriptionResponseModelStatus" in removed
     added = {c["location"] for c in payload["changes"] if c["kind"] == "python-name-added"}
     assert "elevenlabs_user_client.models.SubscriptionStatusType" in added
-
-
-def test_make_diff_reads_raw_upstream_documents_as_make_sync_does(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    # Raw upstream documents, no flag: imported with the overlay and the name lock before both comparisons. An
-    # upstream rename of `Price` (same wire) changes nothing for callers (the lock keeps the class name), and
-    # OpenAPI 3.2.0 (published from March 2026) reads like 3.1.
-    import gzip
-
-    from scripts.spec_diff.__main__ import main
-
-    raw = json.loads(
-        gzip.decompress((ROOT / "tests" / "spec_inputs" / "elevenlabs-openapi-2026-08-22.json.gz").read_bytes())
-    )
-    renamed = json.loads(json.dumps(raw).replace('"#/components/schemas/Price"', '"#/components/schemas/MoneyAmount"'))
-    renamed["components"]["schemas"]["MoneyAmount"] = renamed["components"]["schemas"].pop("Price")
-    renamed["openapi"] = "3.2.0"
-    old, new = tmp_path / "old.json", tmp_path / "new.json"
-    old.write_text(json.dumps(raw))
-    new.write_text(json.dumps(renamed))
-    assert main(["--old", str(old), "--new", str(new)]) == 0
-    out = capsys.readouterr().out
-    assert "wire (HTTP API): no changes\nPython API:      no changes" in out
-    assert main(["--old", str(old), "--new", str(tmp_path / "missing.json")]) == 2
-    assert capsys.readouterr().err.strip().count("\n") == 0  # one line naming the file
