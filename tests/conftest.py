@@ -64,6 +64,13 @@ def threaded_httpserver() -> Iterator[HTTPServer]:
     server.stop()
 
 
+@pytest.fixture(scope="session")
+def mypy_cache() -> Path:
+    """One mypy cache per test worker for the tests that type-check a user's code against the package: the package
+    and its dependencies are analysed once (about 6 s), not at every run."""
+    return ROOT / "build" / "mypy-cache" / os.environ.get("PYTEST_XDIST_WORKER", "main")
+
+
 # The end-to-end chains (tests/end_to_end) share one virtual environment holding the runtime dependencies, installed
 # once per worker from the registry; each test gets a copy to install the package into.
 @pytest.fixture(scope="session")

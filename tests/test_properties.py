@@ -3,7 +3,7 @@
 hypothesis-jsonschema draws bodies from a self-contained copy of each 200 response schema (references inlined).
 Two angles, because drawing whole bodies is slow (the library rebuilds sub-strategies on every draw) and rarely
 includes optional unions such as pending_change:
-- whole bodies, in moderate numbers;
+- whole bodies, in moderate numbers (20 per operation: each takes about 0.3 s to draw);
 - one property at a time: values drawn from that property's schema, set into a conforming fixture.
 A third test sets a property to valid or arbitrary JSON and checks that strict parsing accepts exactly the bodies
 jsonschema accepts, and that lenient parsing fails only with the package's own error.
@@ -96,7 +96,7 @@ def single_property_cases() -> list[Any]:
 
 
 @pytest.mark.parametrize("operation", list(OPERATIONS))
-@settings(max_examples=30, **DRAW_SETTINGS)
+@settings(max_examples=20, **DRAW_SETTINGS)
 @given(data=st.data())
 def test_whole_generated_body_round_trips(operation: str, data: st.DataObject) -> None:
     body = data.draw(body_strategy(operation), label="body")
@@ -104,7 +104,7 @@ def test_whole_generated_body_round_trips(operation: str, data: st.DataObject) -
 
 
 @pytest.mark.parametrize(("operation", "name"), single_property_cases())
-@settings(max_examples=40, **DRAW_SETTINGS)
+@settings(max_examples=30, **DRAW_SETTINGS)
 @given(data=st.data())
 def test_generated_property_value_round_trips(operation: str, name: str, data: st.DataObject) -> None:
     value = data.draw(property_strategy(operation, name), label=name)

@@ -38,12 +38,6 @@ def mypy_strict(path: Path, cache: Path) -> subprocess.CompletedProcess[str]:
     )  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def mypy_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One cache for this module's runs: the package and its dependencies are analysed once."""
-    return tmp_path_factory.mktemp("mypy-cache")
-
-
 def pyright_strict(path: Path) -> dict[str, object]:
     (path.parent / "pyrightconfig.json").write_text(json.dumps({"typeCheckingMode": "strict"}))
     pyright = Path(sys.executable).parent / "pyright"
