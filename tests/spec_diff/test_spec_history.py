@@ -1,22 +1,37 @@
 """The classifier against hand labels of the 20 real upstream transitions (tests/history.py): every version is
-imported with the project's importer and generated with its generator, then both diffs run on each pair."""
+imported with the project's importer and generated with its generator, then both diffs run on each pair (each
+version's spec and package read once: most are the new side of one pair and the old side of the next)."""
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from functools import cache
 from pathlib import Path
+from typing import Any
 
+import griffe
 import pytest
 from history import LABELS, VERSIONS, Label, source
 
 from scripts.generate import generate_into
 from scripts.spec_diff import Change, Severity, diff_specs
 from scripts.spec_diff.loading import load_spec_file
-from scripts.spec_diff.python_api import package_changes
+from scripts.spec_diff.python_api import compare_packages, load_package
 from scripts.spec_import import load_config, run_import
 
 WORDS = {Severity.BREAKING: "breaking", Severity.ADDITIVE: "compatible", Severity.DOCS: "compatible", None: "none"}
+
+
+@cache
+def _spec(path: Path) -> dict[str, Any]:
+    return load_spec_file(path)
+
+
+@cache
+def _package(folder: Path) -> griffe.Module:
+    return load_package(folder)
 
 
 def label_of(changes: list[Change]) -> str:
@@ -48,8 +63,8 @@ def test_labels_cover_the_20_transitions_in_order() -> None:
 @pytest.mark.parametrize("label", LABELS, ids=[f"{label.old[:10]}→{label.new[:10]}" for label in LABELS])
 def test_classifier_agrees_with_the_hand_label(imported: dict[str, tuple[Path, Path]], label: Label) -> None:
     (old_spec, old_package), (new_spec, new_package) = imported[label.old], imported[label.new]
-    wire = diff_specs(load_spec_file(old_spec), load_spec_file(new_spec))
-    python = package_changes(old_package, new_package)
+    wire = diff_specs(copy.deepcopy(_spec(old_spec)), copy.deepcopy(_spec(new_spec)))
+    python = compare_packages(_package(old_package), _package(new_package))  # package_changes, with each read once
     got = (label_of(wire), label_of(python))
     assert got == (label.wire, label.python), (
         f"{label.old} → {label.new}: hand label (wire, python) = {(label.wire, label.python)} ({label.reason}); "
