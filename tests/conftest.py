@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 import venv
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -65,10 +66,16 @@ def threaded_httpserver() -> Iterator[HTTPServer]:
 
 
 @pytest.fixture(scope="session")
-def mypy_cache() -> Path:
-    """One mypy cache per test worker for the tests that type-check a user's code against the package: the package
-    and its dependencies are analysed once (about 6 s), not at every run."""
-    return ROOT / "build" / "mypy-cache" / os.environ.get("PYTEST_XDIST_WORKER", "main")
+def mypy_strict() -> Callable[[Path], subprocess.CompletedProcess[str]]:
+    """`mypy --strict` on a user's file that uses the package, as its author would run it. One cache per test worker:
+    the package and its dependencies are analysed once (about 6 s), not at every run."""
+    cache = ROOT / "build" / "mypy-cache" / os.environ.get("PYTEST_XDIST_WORKER", "main")
+
+    def check(path: Path) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(cache), str(path)]
+        return subprocess.run(command, capture_output=True, text=True, cwd=path.parent)
+
+    return check
 
 
 # The end-to-end chains (tests/end_to_end) share one virtual environment holding the runtime dependencies, installed

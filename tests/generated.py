@@ -27,3 +27,19 @@ def generated_package(root: Path, name: str, spec: dict[str, Any]) -> Iterator[M
         sys.path.remove(str(root))
         for loaded in [n for n in sys.modules if n == name or n.startswith(name + ".")]:
             del sys.modules[loaded]
+
+
+def ref(name: str) -> dict[str, str]:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def one_get_spec(path: str, operation_id: str, schemas: dict[str, Any], returns: str) -> dict[str, Any]:
+    """A spec with one GET operation at `path` whose 200 JSON body is the schema `returns` of `schemas`."""
+    ok = {"description": "ok", "content": {"application/json": {"schema": ref(returns)}}}
+    operation = {"operationId": operation_id, "tags": ["things"], "responses": {"200": ok}}
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "tiny", "version": "1"},
+        "paths": {path: {"get": operation}},
+        "components": {"schemas": schemas},
+    }

@@ -22,7 +22,7 @@ import attrs
 import pytest
 from elevenlabs_user_client import _parse, errors
 from elevenlabs_user_client.models import SeatType, UserResponseModel
-from generated import generated_package
+from generated import generated_package, one_get_spec, ref
 
 from scripts.generate import generate_into
 from scripts.paths import FIXTURES_DIR, GENERATOR_CONFIG, ROOT
@@ -35,17 +35,13 @@ from scripts.paths import FIXTURES_DIR, GENERATOR_CONFIG, ROOT
 OURS, STOCK = "sink_ours_client", "sink_stock_client"
 
 
-def _ref(name: str) -> dict[str, str]:
-    return {"$ref": f"#/components/schemas/{name}"}
-
-
 STOCK_SCHEMAS: dict[str, Any] = {
     "Region": {"type": "string", "enum": ["https://api.example.invalid"], "x-enum-varnames": ["PRODUCTION"]},
     "Mode": {"type": "string", "enum": ["fast", "slow"], "title": "Mode"},
     "Level": {"type": "integer", "enum": [2, 3, -4], "title": "Level"},
     "Item": {"type": "object", "title": "Item", "required": ["item_id"], "properties": {"item_id": {"type": "string"}}},
     "Other": {"type": "object", "title": "Other", "required": ["count"], "properties": {"count": {"type": "integer"}}},
-    "Bag": {"type": "object", "title": "Bag", "additionalProperties": _ref("Item")},
+    "Bag": {"type": "object", "title": "Bag", "additionalProperties": ref("Item")},
     "Thing": {
         "type": "object",
         "title": "Thing",
@@ -58,35 +54,22 @@ STOCK_SCHEMAS: dict[str, Any] = {
             "when": {"type": "string", "format": "date-time"},
             "day": {"type": "string", "format": "date"},
             "id": {"type": "string", "format": "uuid"},
-            "mode": _ref("Mode"),
-            "level": _ref("Level"),
+            "mode": ref("Mode"),
+            "level": ref("Level"),
             "kind": {"const": "thing", "type": "string"},
-            "items": {"type": "array", "items": _ref("Item")},
-            "modes": {"type": "array", "items": _ref("Mode")},
+            "items": {"type": "array", "items": ref("Item")},
+            "modes": {"type": "array", "items": ref("Mode")},
             "tags": {"type": "array", "items": {"type": "string"}},
             "limit": {"anyOf": [{"type": "integer"}, {"const": "unlimited", "type": "string"}]},
-            "either": {"anyOf": [_ref("Item"), _ref("Other"), {"type": "null"}]},
-            "bag": _ref("Bag"),
+            "either": {"anyOf": [ref("Item"), ref("Other"), {"type": "null"}]},
+            "bag": ref("Bag"),
             "note": {"anyOf": [{"type": "string"}, {"type": "null"}]},
-            "maybe_mode": {"anyOf": [_ref("Mode"), {"type": "null"}]},
+            "maybe_mode": {"anyOf": [ref("Mode"), {"type": "null"}]},
             "anything": {},
         },
     },
 }
-STOCK_SPEC: dict[str, Any] = {
-    "openapi": "3.1.0",
-    "info": {"title": "sink", "version": "1"},
-    "paths": {
-        "/thing": {
-            "get": {
-                "operationId": "get_thing",
-                "tags": ["things"],
-                "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": _ref("Thing")}}}},
-            }
-        }
-    },
-    "components": {"schemas": STOCK_SCHEMAS},
-}
+STOCK_SPEC = one_get_spec("/thing", "get_thing", STOCK_SCHEMAS, returns="Thing")
 
 FULL = {
     "s": "a", "i": 1, "f": 1.5, "b": True, "when": "2026-08-22T10:00:00+00:00", "day": "2026-08-22",
@@ -271,25 +254,7 @@ def _schemas() -> dict[str, Any]:
     }
 
 
-DEFECTS_SPEC: dict[str, Any] = {
-    "openapi": "3.1.0",
-    "info": {"title": "tiny", "version": "1"},
-    "paths": {
-        "/thing": {
-            "get": {
-                "operationId": "get_thing",
-                "tags": ["things"],
-                "responses": {
-                    "200": {
-                        "description": "ok",
-                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}},
-                    }
-                },
-            }
-        }
-    },
-    "components": {"schemas": _schemas()},
-}
+DEFECTS_SPEC = one_get_spec("/thing", "get_thing", _schemas(), returns="Thing")
 
 
 @pytest.fixture(scope="module")
@@ -381,28 +346,13 @@ UNIONS_SCHEMAS: dict[str, Any] = {
                        tags={"type": "array", "items": {"type": "integer", "minimum": 1}, "minItems": 1,
                              "uniqueItems": True},
                        score={"anyOf": [{"type": "number", "maximum": 1.5}, {"type": "null"}]}),
-    "Holder": _object("Holder", [], media={"anyOf": [_ref("InProgress"), _ref("Completed")]},
-                      prop={"anyOf": [_ref("Literal"), _ref("Array")]},
-                      sized={"anyOf": [_ref("Small"), _ref("Large")]},
-                      named={"anyOf": [_ref("Loose"), _ref("Named")]},
-                      limited=_ref("Limited")),
+    "Holder": _object("Holder", [], media={"anyOf": [ref("InProgress"), ref("Completed")]},
+                      prop={"anyOf": [ref("Literal"), ref("Array")]},
+                      sized={"anyOf": [ref("Small"), ref("Large")]},
+                      named={"anyOf": [ref("Loose"), ref("Named")]},
+                      limited=ref("Limited")),
 }  # fmt: skip
-UNIONS_SPEC: dict[str, Any] = {
-    "openapi": "3.1.0",
-    "info": {"title": "tiny", "version": "1"},
-    "paths": {
-        "/holder": {
-            "get": {
-                "operationId": "get_holder",
-                "tags": ["things"],
-                "responses": {
-                    "200": {"description": "ok", "content": {"application/json": {"schema": _ref("Holder")}}}
-                },
-            }
-        }
-    },
-    "components": {"schemas": UNIONS_SCHEMAS},
-}
+UNIONS_SPEC = one_get_spec("/holder", "get_holder", UNIONS_SCHEMAS, returns="Holder")
 
 
 @pytest.fixture(scope="module")

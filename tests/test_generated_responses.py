@@ -10,7 +10,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-from generated import generated_package
+from generated import generated_package, ref
 from pytest_httpserver import HTTPServer
 
 PACKAGE = "tiny_whole_api_client"  # the generated package under its own name, beside the real one
@@ -18,10 +18,6 @@ PACKAGE = "tiny_whole_api_client"  # the generated package under its own name, b
 
 def _json(schema: dict[str, Any]) -> dict[str, Any]:
     return {"200": {"description": "ok", "content": {"application/json": {"schema": schema}}}}
-
-
-def _ref(name: str) -> dict[str, str]:
-    return {"$ref": f"#/components/schemas/{name}"}
 
 
 def _op(operation_id: str, responses: dict[str, Any]) -> dict[str, Any]:
@@ -32,8 +28,8 @@ SPEC: dict[str, Any] = {
     "openapi": "3.1.0",
     "info": {"title": "tiny", "version": "1"},
     "paths": {
-        "/voices": _op("list_voices", _json({"type": "array", "items": _ref("Voice")})),
-        "/either": _op("get_either", _json({"anyOf": [_ref("Voice"), _ref("Folder")]})),
+        "/voices": _op("list_voices", _json({"type": "array", "items": ref("Voice")})),
+        "/either": _op("get_either", _json({"anyOf": [ref("Voice"), ref("Folder")]})),
         "/state": _op("get_state", _json({"type": "string", "enum": ["on", "off"], "title": "State"})),
         "/text": _op("get_text", {"200": {"description": "ok", "content": {
             "text/plain": {"schema": {"type": "string"}}}}}),
@@ -41,7 +37,7 @@ SPEC: dict[str, Any] = {
             "audio/mpeg": {"schema": {"type": "string", "format": "binary"}}}}}),
         "/audio-untyped": _op("get_audio_untyped", {"200": {"description": "ok", "content": {"audio/*": {}}}}),
         "/transcript": _op("get_transcript", {"200": {"description": "ok", "content": {
-            "application/json": {"schema": {"anyOf": [_ref("Voice"), {"type": "string"}]}},
+            "application/json": {"schema": {"anyOf": [ref("Voice"), {"type": "string"}]}},
             "text/plain": {"schema": {"type": "string"}}}}}),
         "/nothing": _op("do_nothing", {"204": {"description": "done"}}),
     },

@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -31,13 +32,6 @@ def quota_example() -> str:
     return found.group(1)
 
 
-def mypy_strict(path: Path, cache: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(cache), str(path)],
-        capture_output=True, text=True, cwd=path.parent,
-    )  # fmt: skip
-
-
 def pyright_strict(path: Path) -> dict[str, object]:
     (path.parent / "pyrightconfig.json").write_text(json.dumps({"typeCheckingMode": "strict"}))
     pyright = Path(sys.executable).parent / "pyright"
@@ -56,8 +50,8 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def test_the_example_passes_mypy_strict(example: Path, mypy_cache: Path) -> None:
-    result = mypy_strict(example, mypy_cache)
+def test_the_example_passes_mypy_strict(example: Path, mypy_strict: Callable[[Path], Any]) -> None:
+    result = mypy_strict(example)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -66,11 +60,11 @@ def test_the_example_passes_pyright_strict(example: Path) -> None:
     assert report["summary"] == {**report["summary"], "errorCount": 0, "warningCount": 0}, report  # type: ignore[dict-item]
 
 
-def test_a_type_error_in_the_example_fails_both_checkers(tmp_path: Path, mypy_cache: Path) -> None:
+def test_a_type_error_in_the_example_fails_both_checkers(tmp_path: Path, mypy_strict: Callable[[Path], Any]) -> None:
     broken = tmp_path / "quota_check.py"
     source = quota_example().replace("import sys\n", "import sys\n\nfrom elevenlabs_user_client import Unset\n", 1)
     broken.write_text(source + BROKEN, encoding="utf-8")
-    assert mypy_strict(broken, mypy_cache).returncode == 1
+    assert mypy_strict(broken).returncode == 1
     summary = pyright_strict(broken)["summary"]
     assert isinstance(summary, dict) and summary["errorCount"] >= 1
 

@@ -465,7 +465,9 @@ def test_every_status_from_100_to_599_reaches_every_function_as_documented(user:
             assert all(isinstance(o, wanted) and o.status_code == code for o in outcomes), (code, outcomes)
 
 
-def test_many_keys_share_one_pool_each_call_sends_its_own(user: dict[str, Any], tmp_path: Any, mypy_cache: Any) -> None:
+def test_many_keys_share_one_pool_each_call_sends_its_own(
+    user: dict[str, Any], tmp_path: Any, mypy_strict: Any
+) -> None:
     transport, seen = _answers((200, user))
     client = AuthenticatedClient(base_url=BASE, token="key-of-the-service", httpx_args={"transport": transport})
     keys = [f"account-key-{n}" for n in range(5)]
@@ -489,29 +491,17 @@ def test_many_keys_share_one_pool_each_call_sends_its_own(user: dict[str, Any], 
         "def quota(key: str) -> UserResponseModel:\n"
         "    return get_user.sync(client=client.with_options(token=key))\n"
     )
-    import subprocess
-    import sys
-
-    done = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(mypy_cache), str(code)],
-        capture_output=True, text=True,
-    )  # fmt: skip
+    done = mypy_strict(code)
     assert done.returncode == 0, done.stdout
 
 
-def test_from_env_takes_the_typed_settings(tmp_path: Any, mypy_cache: Any) -> None:
-    import subprocess
-    import sys
-
+def test_from_env_takes_the_typed_settings(tmp_path: Any, mypy_strict: Any) -> None:
     code = tmp_path / "settings.py"
     code.write_text(
         "from elevenlabs_user_client import AuthenticatedClient\n"
         "ok = AuthenticatedClient.from_env(max_retries=1, deadline=5.0, strict=True)\n"
         "typo = AuthenticatedClient.from_env(max_retrys=1)\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(mypy_cache), str(code)],
-        capture_output=True, text=True,
-    )  # fmt: skip
+    done = mypy_strict(code)
     assert done.returncode == 1 and ":3: error" in done.stdout and '"max_retrys"' in done.stdout, done.stdout
     assert ":2: error" not in done.stdout
