@@ -10,7 +10,7 @@ import contextlib
 import datetime
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -194,10 +194,22 @@ def enum_values(name: str) -> list[Any]:
     return list(schema["enum"])
 
 
-def not_in_enum(name: str, hint: str = "paused") -> str:
-    """A value enum `name` does not list, whatever upstream adds to it: `hint`, made longer until it is unknown."""
-    known = set(enum_values(name))
+def unlisted(known: Collection[Any], hint: str) -> str:
+    """`hint`, made longer until `known` does not hold it: a name or value upstream has not used, whatever it adds."""
     value = hint
     while value in known:
         value += "_not_yet"
     return value
+
+
+def not_in_enum(name: str, hint: str = "paused") -> str:
+    """A value enum `name` does not list, whatever upstream adds to it."""
+    return unlisted(set(enum_values(name)), hint)
+
+
+def not_a_property(name: str, hint: str) -> str:
+    """A property name component schema `name` does not declare, whatever upstream adds to it."""
+    schema = load_spec().get("components", {}).get("schemas", {}).get(name)
+    if not isinstance(schema, dict):
+        raise SpecLookupError(f"spec has no components.schemas.{name}")
+    return unlisted(set(schema.get("properties", {})), hint)

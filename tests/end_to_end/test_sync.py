@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 from scratch_repo import commit_all, scratch_clone
+from spec_schemas import unlisted
 
 from scripts.paths import ROOT
 from scripts.release import next_version
@@ -53,14 +54,17 @@ def sync(repo: Path, source: Path) -> tuple[int, dict[str, Any], str]:
     return proc.returncode, report, proc.stdout + proc.stderr
 
 
-def additive(upstream: dict[str, Any]) -> dict[str, Any]:
+def additive(upstream: dict[str, Any]) -> tuple[dict[str, Any], str, str]:
+    """`upstream` with a new optional field and a new Currency value (names it does not use yet), and those two."""
     doc = copy.deepcopy(upstream)
     schemas = doc["components"]["schemas"]
-    schemas["UserResponseModel"]["properties"]["favourite_voice_id"] = {
+    field = unlisted(schemas["UserResponseModel"]["properties"], "favourite_voice_id")
+    schemas["UserResponseModel"]["properties"][field] = {
         "type": "string", "title": "Favourite Voice Id", "description": "The voice the user picked as favourite.",
     }  # fmt: skip
-    schemas["Currency"]["enum"].append("gbp")
-    return doc
+    currency = unlisted(schemas["Currency"]["enum"], "gbp")
+    schemas["Currency"]["enum"].append(currency)
+    return doc, field, currency
 
 
 @pytest.mark.slow
@@ -104,10 +108,11 @@ def test_sync_verdicts_and_a_compatible_change_released(upstream: dict[str, Any]
     assert (code, report["verdict"], report["failed"]) == (2, "error", "import"), out
 
     # A new optional field and a new enum value: compatible, tested, ready to release.
-    code, report, out = sync(repo, write_source(tmp_path / "additive.json.gz", additive(upstream)))
+    changed, field, currency = additive(upstream)
+    code, report, out = sync(repo, write_source(tmp_path / "additive.json.gz", changed))
     assert (code, report["verdict"], report["wire"]) == (10, "compatible", "additive"), out
     assert "make release" in report["next"]
-    commit_all(repo, "Import upstream: favourite_voice_id, Currency gbp")
+    commit_all(repo, f"Import upstream: {field}, Currency {currency}")
 
     before = tomllib.loads((repo / "pyproject.toml").read_text())["project"]["version"]
     after = next_version(before, Severity.ADDITIVE)  # a patch, whatever this project has released so far
@@ -115,7 +120,7 @@ def test_sync_verdicts_and_a_compatible_change_released(upstream: dict[str, Any]
     assert released.returncode == 0, released.stderr
     assert f"{before} → {after}" in released.stdout
     entry = (repo / "CHANGELOG.md").read_text().split("\n## ")[1]
-    assert "- `favourite_voice_id`: response property added (optional) (in GET /v1/user)" in entry
-    assert "- enum value added `gbp` (in GET /v1/user, GET /v1/user/subscription)" in entry
+    assert f"- `{field}`: response property added (optional) (in GET /v1/user)" in entry
+    assert f"- enum value added `{currency}` (in GET /v1/user, GET /v1/user/subscription)" in entry
     assert "The voice the user picked as favourite." not in entry or "…" not in entry
     # Building and publishing that release: test_release_chain (the whole loop), test_publish_and_install (the gates).
