@@ -35,6 +35,7 @@ from scripts.paths import (
     RUNTIME_DIR,
     TEMPLATES_DIR,
 )
+from scripts.wire_support import unsupported
 
 # The generator's own metadata files are not part of our package (the root pyproject.toml packages it).
 _IGNORED = {"__pycache__", ".gitignore", "README.md", "pyproject.toml"}
@@ -78,6 +79,18 @@ def check_config(config: Path) -> None:
             raise GenerationError(f"{config.name}: `{option}: {settings[option]}` is not supported ({why}); remove it")
 
 
+def check_spec(spec: Path, spec_json: Path) -> None:
+    """GenerationError listing every place where `spec` asks for a request serialization the templates do not
+    implement (scripts/wire_support.py), one line each."""
+    try:
+        doc = json.loads(spec_json.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise GenerationError(f"cannot read {spec}: {err}") from None
+    problems = unsupported(doc) if isinstance(doc, dict) else []
+    if problems:
+        raise GenerationError("\n".join(f"{spec.name}: {p}; not supported by the templates" for p in problems))
+
+
 def run_generator(spec: Path, out: Path, config: Path = GENERATOR_CONFIG) -> subprocess.CompletedProcess[str]:
     """The pinned generator with our config and templates, exactly as `make generate` runs it. The generator's own
     `--fail-on-warning` makes any warning (something of the spec left out of the package) a non-zero exit; its
@@ -115,6 +128,7 @@ def generate_into(dest: Path, spec: Path = CANONICAL_SPEC, config: Path = GENERA
     out = dest / PACKAGE_NAME
     with tempfile.TemporaryDirectory(prefix="generate-spec-") as tmp:
         spec_json = as_json(spec, Path(tmp))
+        check_spec(spec, spec_json)
         cache = os.environ.get(CACHE_ENV)
         kept = Path(cache) / _inputs_digest(spec_json, config) if cache else None
         if kept is not None and kept.is_dir():
