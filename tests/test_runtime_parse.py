@@ -294,6 +294,24 @@ def test_a_model_repr_reads_like_attrs_and_survives_holding_itself(user: dict[st
     assert repr(parsed).endswith("'again': ...})")
 
 
+def test_models_compare_as_attrs_classes_do(user: dict[str, Any]) -> None:
+    # == is model_eq (one function in the runtime, not an __eq__ compiled per class): same class and equal fields.
+    parsed, again = UserResponseModel.from_dict(user), UserResponseModel.from_dict(copy.deepcopy(user))
+    assert parsed == again and (parsed != again) is False and parsed is not again
+    again.subscription.character_count += 1
+    assert parsed != again and parsed.subscription != again.subscription  # nested models compare the same way
+    again = UserResponseModel.from_dict(copy.deepcopy(user))
+    again.additional_properties[not_a_property("UserResponseModel", "extra")] = 1
+    assert parsed != again  # unknown fields count
+    assert parsed != user and (parsed == user) is False  # another class: NotImplemented, then identity
+    with pytest.raises(TypeError, match="unhashable"):
+        hash(parsed)  # mutable, like attrs' eq=True classes
+    drifted = copy.deepcopy(user)
+    drifted["first_name"] = 42
+    with pytest.raises(errors.BrokenFieldError, match="first_name"):
+        _ = UserResponseModel.from_dict(drifted) == parsed  # a broken field raises when compared, as when read
+
+
 def test_a_declared_secret_is_masked_in_repr_but_kept_in_to_dict(user: dict[str, Any]) -> None:
     user["xi_api_key"] = CANARY_KEY
     parsed = UserResponseModel.from_dict(user)

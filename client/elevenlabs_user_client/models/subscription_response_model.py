@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .._parse import MISSING, Drift, Parse, broken_entry, broken_field, model_repr, parse_root, received
+from .._parse import MISSING, Drift, Parse, broken_entry, broken_field, model_eq, model_repr, parse_root, received
 from ..models.billing_period import _BY_VALUE as _BILLING_PERIOD
 from ..models.billing_period import BillingPeriod
 from ..models.character_refresh_period import _BY_VALUE as _CHARACTER_REFRESH_PERIOD
@@ -20,7 +20,7 @@ from ..types import UNSET, Unset, mask_secret_keys
 T = TypeVar("T", bound="SubscriptionResponseModel")
 
 
-@_attrs_define(repr=False)  # the repr is model_repr (runtime/_parse.py)
+@_attrs_define(repr=False, eq=False)  # repr and == are model_repr and model_eq (runtime/_parse.py)
 class SubscriptionResponseModel:
     """The `SubscriptionResponseModel` object of the API.
 
@@ -96,6 +96,9 @@ class SubscriptionResponseModel:
     # --- drift (runtime/_parse.py): set when lenient parsing left broken fields unset
     _drift: Drift | None = _attrs_field(init=False, default=None, repr=False, eq=False)
     __repr__ = model_repr  # drift: broken fields show as <broken>
+
+    def __eq__(self, other: object) -> bool:
+        return model_eq(self, other)
 
     if not TYPE_CHECKING:  # hidden from type checkers: every declared attribute keeps its declared type
 
