@@ -29,26 +29,31 @@ DEFAULT_PART_TYPES = {"object": "application/json", "string": "text/plain", "int
 FORM_BODIES = ("multipart/form-data", "application/x-www-form-urlencoded")
 
 
-def kinds(doc: dict[str, Any], schema: Any, where: str) -> set[str]:
+_JSON_KIND = {str: "string", bool: "boolean", int: "integer", float: "number", dict: "object", list: "array"}
+
+
+def kinds(doc: dict[str, Any], schema: Any, where: str, seen: frozenset[str] = frozenset()) -> set[str]:
     """The JSON kinds a schema's values take ("binary" for a file; null left out); an array is "array", and its items
-    ("array of <kind>") too."""
+    ("array of <kind>") too. A schema that refers back to itself is "any" where it recurs."""
     if isinstance(schema, dict) and "$ref" in schema:
-        return kinds(doc, resolve_local_ref(doc, schema["$ref"], where), where)
+        ref = schema["$ref"]
+        return {"any"} if ref in seen else kinds(doc, resolve_local_ref(doc, ref, where), where, seen | {ref})
     if not isinstance(schema, dict):
         return {"any"}
     members = [m for key in ("anyOf", "oneOf", "allOf") for m in schema.get(key, [])]
     if members:
-        return set().union(*(kinds(doc, m, where) for m in members))
+        return set().union(*(kinds(doc, m, where, seen) for m in members))
     declared = schema.get("type")
     if declared is None:
         values = schema.get("enum", [schema["const"]] if "const" in schema else [])
-        names = {"object" if isinstance(v, dict) else "string" if isinstance(v, str) else "number" for v in values}
-        declared = list(names) or ("object" if "properties" in schema else "any")
+        declared = [_JSON_KIND[type(v)] for v in values if type(v) in _JSON_KIND] or (
+            "object" if "properties" in schema else "any"
+        )
     found = set(declared if isinstance(declared, list) else [declared]) - {"null"}
     if "string" in found and schema.get("format") == "binary":
         found = (found - {"string"}) | {"binary"}
     if "array" in found:
-        found |= {f"array of {k}" for k in kinds(doc, schema.get("items", {}), where)}
+        found |= {f"array of {k}" for k in kinds(doc, schema.get("items", {}), where, seen)}
     return found
 
 

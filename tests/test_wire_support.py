@@ -46,6 +46,8 @@ PARAMETERS: list[tuple[dict[str, Any], str | None]] = [
     ({"in": "path", "schema": {"type": "string"}, "style": "label"}, "path parameter 'p': style 'label'"),
     ({"in": "path", "schema": {"type": "string"}, "style": "matrix"}, "path parameter 'p': style 'matrix'"),
     ({"in": "path", "schema": {"type": "boolean"}}, "path parameter 'p': boolean values"),
+    ({"in": "path", "schema": {"enum": [True, None]}}, "path parameter 'p': boolean values"),  # kinds from the values
+    ({"in": "path", "schema": {"const": 3}}, None),
     ({"in": "path", "schema": _IDS}, "path parameter 'p': array values"),
     ({"in": "header", "schema": {"anyOf": [{"type": "string"}, {"type": "null"}]}}, None),
     ({"in": "header", "schema": {"type": "boolean"}}, None),
@@ -69,6 +71,12 @@ def test_a_shared_parameter_is_checked_where_it_is_used() -> None:
     doc = _with_parameter(**{"$ref": "#/components/parameters/Ids", "in": "query"})
     doc["components"] = {"parameters": {"Ids": {"name": "ids", "in": "query", "schema": _IDS, "explode": False}}}
     assert unsupported(doc) == ["GET /v1/things: query parameter 'ids': explode False (the client sends explode True)"]
+
+
+def test_a_schema_that_refers_to_itself_is_read_once() -> None:
+    doc = _with_parameter(**{"in": "query", "schema": {"$ref": "#/components/schemas/Tree"}})
+    doc["components"] = {"schemas": {"Tree": {"type": "array", "items": {"$ref": "#/components/schemas/Tree"}}}}
+    assert unsupported(doc) == []  # the check ends (the generator itself then refuses this parameter)
 
 
 def _with_form(media_type: str, properties: dict[str, Any], encoding: dict[str, Any]) -> dict[str, Any]:
