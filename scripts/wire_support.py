@@ -59,13 +59,15 @@ def kinds(doc: dict[str, Any], schema: Any, where: str, seen: frozenset[str] = f
 
 def _parameter_problems(doc: dict[str, Any], parameter: dict[str, Any], where: str) -> list[str]:
     location = parameter.get("in", "")
-    if location not in PARAMETER_DEFAULTS or "schema" not in parameter:
-        return []  # the generator itself refuses these
+    if location not in PARAMETER_DEFAULTS:
+        return []  # the generator itself refuses it
+    what = f"{location} parameter {parameter.get('name')!r}"
+    if "schema" not in parameter:  # e.g. `content: {application/json: ...}`: the generator leaves it out silently
+        return [f"{what}: no `schema` (the generator drops such a parameter from the client)"]
     style, explode, supported = PARAMETER_DEFAULTS[location]
     found = kinds(doc, parameter["schema"], where)
     items = {k.removeprefix("array of ") for k in found if k.startswith("array of ")}
     plain = found - {f"array of {k}" for k in items}
-    what = f"{location} parameter {parameter.get('name')!r}"
     problems = []
     if parameter.get("style", style) != style:
         problems.append(f"{what}: style {parameter['style']!r} (the client sends style {style!r})")
@@ -74,8 +76,8 @@ def _parameter_problems(doc: dict[str, Any], parameter: dict[str, Any], where: s
     # an untyped value ("any") is the caller's to choose; an array's items are sent as query values
     unsent = sorted((plain - supported - {"any"}) | {f"array of {k}" for k in items - _PRIMITIVES - {"any"}})
     if unsent:
-        problems.append(f"{what}: {', '.join(unsent)} values (the client sends them only as {location} {style} of "
-                        f"{', '.join(sorted(supported))})")  # fmt: skip
+        problems.append(f"{what}: {', '.join(unsent)} values (the client sends a {location} parameter correctly only "
+                        f"for {', '.join(sorted(supported))})")  # fmt: skip
     return problems
 
 

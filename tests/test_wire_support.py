@@ -55,6 +55,7 @@ PARAMETERS: list[tuple[dict[str, Any], str | None]] = [
     ({"in": "header", "schema": _FILTER}, "header parameter 'p': object values"),
     ({"in": "cookie", "schema": {"type": "string"}}, None),
     ({"in": "cookie", "schema": {"type": "integer"}}, "cookie parameter 'p': integer values"),
+    ({"in": "query", "content": {"application/json": {"schema": _FILTER}}}, "query parameter 'p': no `schema`"),
 ]
 
 
