@@ -63,14 +63,14 @@ class InvoiceResponseModel:
     _drift: Drift | None = _attrs_field(init=False, default=None, repr=False, eq=False)
     __repr__ = model_repr  # drift: broken fields show as <broken>
 
-    def __eq__(self, other: object) -> bool:
-        return model_eq(self, other)
-
     if not TYPE_CHECKING:  # hidden from type checkers: every declared attribute keeps its declared type
 
         def __getattr__(self, name: str) -> Any:
             broken_field(self, name)  # only reached for an unset attribute: a broken field raises its problem
     # --- end drift
+
+    def __eq__(self, other: object) -> bool:
+        return model_eq(self, other)  # attrs' comparison, written once in the runtime (runtime/_parse.py)
 
     def to_dict(self) -> dict[str, Any]:
         """This model as the JSON object it came from: missing fields stay out, unknown fields are kept."""
