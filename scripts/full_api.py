@@ -24,7 +24,13 @@ from scripts.paths import GENERATOR_CONFIG, OPENAPI_DIR, PACKAGE_NAME, ROOT, TEM
 
 PACKAGE = "full_api_client"  # beside the real package, under a name of its own
 BUILD_DIR = ROOT / "build" / "full-api"
-_INPUTS = (TEMPLATES_DIR, GENERATOR_CONFIG, ROOT / "scripts" / "spec_import", ROOT / "scripts" / "generate.py")
+_INPUTS = (
+    TEMPLATES_DIR,
+    GENERATOR_CONFIG,
+    ROOT / "scripts" / "spec_import",
+    ROOT / "scripts" / "generate.py",
+    ROOT / "scripts" / "wire_support.py",
+)
 
 
 class FullApiError(Exception):
