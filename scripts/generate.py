@@ -1,7 +1,8 @@
 """Regenerate client/elevenlabs_user_client from openapi/, generator-config.yaml and templates/.
 
 The generator renders the spec-derived modules; the runtime (templates/runtime/*.py: client, errors, retries,
-validation, logging, secrets) is plain Python, copied into the package byte for byte as the last step.
+validation, logging, secrets) is plain Python, copied into the package byte for byte as the last step, and so are the
+extensions (templates/extensions/*.py: the quota command) when the package has every module they import.
 
 `python -m scripts.generate` writes the package (replacing the old one in one rename);
 `python -m scripts.generate --check` regenerates into a temporary folder and lists every file that differs;
@@ -12,6 +13,7 @@ Any generator warning (a dropped operation, response or schema) fails the run an
 from __future__ import annotations
 
 import argparse
+import ast
 import difflib
 import filecmp
 import json
@@ -28,6 +30,7 @@ from scripts.digest import digest_of, tools
 from scripts.paths import (
     CANONICAL_SPEC,
     CLIENT_DIR,
+    EXTENSIONS_DIR,
     GENERATOR_CONFIG,
     PACKAGE_DIR,
     PACKAGE_NAME,
@@ -168,11 +171,30 @@ def generate_into(dest: Path, spec: Path = CANONICAL_SPEC, config: Path = GENERA
 
 def copy_runtime(package: Path) -> list[str]:
     """Copy the runtime modules into a generated package, byte for byte (they replace the placeholders
-    templates/client.py.jinja and errors.py.jinja render); returns the file names copied."""
+    templates/client.py.jinja and errors.py.jinja render), and the extensions whose imports it has; returns the file
+    names copied."""
     names = sorted(p.name for p in RUNTIME_DIR.glob("*.py"))
     for name in names:
         shutil.copyfile(RUNTIME_DIR / name, package / name)
-    return names
+    extensions = sorted(p for p in EXTENSIONS_DIR.glob("*.py") if not _missing_imports(p, package))
+    for path in extensions:
+        shutil.copyfile(path, package / path.name)
+    return names + [path.name for path in extensions]
+
+
+def _missing_imports(module: Path, package: Path) -> list[str]:
+    """The package-relative imports of `module` that `package` does not have (an extension built on operations or
+    models this spec lacks is left out, rather than copied in broken)."""
+    missing = []
+    for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.ImportFrom) or node.level != 1:
+            continue
+        where = package.joinpath(*(node.module or "").split("."))
+        if not (where.is_dir() or where.with_suffix(".py").is_file() or (where / "__init__.py").is_file()):
+            missing.append(f".{node.module}")
+        elif where.is_dir():  # `from .api.user import get_user`: each name a module of that folder
+            missing += [f".{node.module}.{a.name}" for a in node.names if not (where / f"{a.name}.py").is_file()]
+    return missing
 
 
 def _files(root: Path) -> set[Path]:

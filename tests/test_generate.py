@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from scripts import generate
-from scripts.paths import GENERATOR_CONFIG, PACKAGE_DIR, ROOT, RUNTIME_DIR
+from scripts.paths import EXTENSIONS_DIR, GENERATOR_CONFIG, PACKAGE_DIR, ROOT, RUNTIME_DIR
 
 
 def test_client_matches_a_fresh_generation(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -93,10 +93,24 @@ def test_any_spec_generates_like_make_generate_and_every_warning_fails_it(tmp_pa
 def test_runtime_modules_are_copied_byte_for_byte() -> None:
     # The runtime is plain Python under templates/runtime/: the package holds exact copies (client.py and errors.py
     # replace what their placeholder templates render).
-    names = sorted(p.name for p in RUNTIME_DIR.glob("*.py"))
-    assert names
-    for name in names:
-        assert (PACKAGE_DIR / name).read_bytes() == (RUNTIME_DIR / name).read_bytes(), name
+    paths = sorted([*RUNTIME_DIR.glob("*.py"), *EXTENSIONS_DIR.glob("*.py")])
+    assert {p.name for p in paths} >= {"client.py", "cli.py"}
+    for path in paths:
+        assert (PACKAGE_DIR / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def test_an_extension_is_left_out_of_a_package_without_what_it_imports(tmp_path: Path) -> None:
+    # The quota command calls GET /v1/user: a spec without that operation generates a whole package without it.
+    spec = {
+        "openapi": "3.1.0",
+        "info": {"title": "t", "version": "1"},
+        "paths": {"/v1/things": {"get": {"operationId": "get_things", "responses": {"204": {"description": "ok"}}}}},
+    }
+    (tmp_path / "spec.json").write_text(json.dumps(spec))
+    package = generate.generate_into(tmp_path / "out", tmp_path / "spec.json")
+    assert (package / "client.py").is_file() and not (package / "cli.py").exists()
+    assert generate._missing_imports(EXTENSIONS_DIR / "cli.py", package) != []
+    assert generate._missing_imports(EXTENSIONS_DIR / "cli.py", PACKAGE_DIR) == []
 
 
 def test_a_kept_package_is_used_only_for_the_same_inputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -106,9 +106,9 @@ def _runtime_imports() -> dict[str, set[str]]:
 
 def test_the_runtime_import_graph_is_acyclic() -> None:
     graph = _runtime_imports()
-    # Generated code reached from the runtime: the quota command calls its operation; nothing else (the client takes
-    # regions as values: any spec generates a working package).
-    assert {module for module, targets in graph.items() if targets - set(graph)} <= {"cli"}
+    # The runtime reaches no generated code (the client takes regions as values; the quota command, built on the
+    # generated operations, is an extension): any spec generates a working package.
+    assert {module: targets - set(graph) for module, targets in graph.items() if targets - set(graph)} == {}
     done: set[str] = set()
 
     def visit(module: str, path: tuple[str, ...]) -> None:
