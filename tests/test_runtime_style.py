@@ -62,6 +62,8 @@ QUERIES: list[tuple[str, bool, Any, str]] = [
     ("deepObject", True, RGB, "?color%5BR%5D=100&color%5BG%5D=200&color%5BB%5D=150"),
     ("form", False, ["a,b", "c&d"], "?color=a%2Cb,c%26d"),
     ("form", False, [True, False], "?color=true,false"),
+    ("form", False, ["a", None, "b"], "?color=a,b"),  # a null item is skipped (RFC 6570)
+    ("deepObject", True, {"a": [1, 2], "b": None}, "?color%5Ba%5D=%5B1%2C2%5D"),  # untyped nesting: JSON, never a repr
     ("form", False, UNSET, ""),  # not set: not sent
     ("form", False, None, ""),
 ]

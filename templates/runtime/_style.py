@@ -5,6 +5,7 @@ The generated code calls these only where the spec asks for more than a plain va
 arrives as the caller gave it (enum members, models, lists) and is read as JSON would hold it first.
 """
 
+import json
 from enum import Enum
 from typing import Any
 from urllib.parse import quote
@@ -13,15 +14,16 @@ from ._types import Unset
 
 
 def plain(value: Any) -> Any:
-    """`value` as JSON holds it: an enum's value, a model's dict, ``true`` / ``false`` for a boolean."""
+    """`value` as JSON holds it: an enum's value, a model's dict, ``true`` / ``false`` for a boolean; a null inside a
+    list or object is left out (RFC 6570 skips undefined values)."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, Enum):
         return plain(value.value)
     if isinstance(value, list | tuple):
-        return [plain(item) for item in value]
+        return [plain(item) for item in value if item is not None]
     if isinstance(value, dict):
-        return {str(key): plain(item) for key, item in value.items()}
+        return {str(key): plain(item) for key, item in value.items() if item is not None}
     to_dict = getattr(value, "to_dict", None)
     return plain(to_dict()) if callable(to_dict) else value
 
@@ -30,15 +32,20 @@ def _absent(value: Any) -> bool:
     return value is None or isinstance(value, Unset)
 
 
+def _text(value: Any) -> str:
+    """A primitive's text; a nested list or object (which no style defines: an untyped parameter's) as JSON."""
+    return json.dumps(value, separators=(",", ":")) if isinstance(value, list | dict) else str(value)
+
+
 def _flat(value: Any, encode: Any = str) -> list[str]:
     """A list's items, or an object's keys and values in turn (``R,100,G,200``), each encoded."""
     if isinstance(value, dict):
-        return [encode(str(part)) for pair in value.items() for part in pair]
-    return [encode(str(item)) for item in value] if isinstance(value, list) else [encode(str(value))]
+        return [encode(_text(part)) for pair in value.items() for part in pair]
+    return [encode(_text(item)) for item in value] if isinstance(value, list) else [encode(_text(value))]
 
 
 def _pairs(value: dict[str, Any], encode: Any = str) -> list[str]:
-    return [f"{encode(key)}={encode(str(item))}" for key, item in value.items()]
+    return [f"{encode(key)}={encode(_text(item))}" for key, item in value.items()]
 
 
 def _segment(text: str) -> str:
@@ -90,9 +97,9 @@ def query(name: str, value: Any, style: str, explode: bool) -> dict[str, Any]:
         return {}
     value = plain(value)
     if style == "deepObject":
-        return {f"{name}[{key}]": str(item) for key, item in value.items()}
+        return {f"{name}[{key}]": _text(item) for key, item in value.items()}
     if explode and isinstance(value, dict):
-        return {key: str(item) for key, item in value.items()}
+        return {key: _text(item) for key, item in value.items()}
     if explode and isinstance(value, list):
         return {name: _flat(value)}
     return {name: Delimited(_flat(value), _DELIMITERS[style])}
@@ -101,7 +108,7 @@ def query(name: str, value: Any, style: str, explode: bool) -> dict[str, Any]:
 def _query_text(value: Any) -> str:
     """A plain query value as httpx writes it (booleans as true / false)."""
     text = plain(value)
-    return text.encoded() if isinstance(text, Delimited) else quote(str(text), safe="")
+    return text.encoded() if isinstance(text, Delimited) else quote(_text(text), safe="")
 
 
 def with_query(url: str, params: dict[str, Any]) -> str:
