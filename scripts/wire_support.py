@@ -167,7 +167,7 @@ def _encoding(
 
 def survey(doc: dict[str, Any]) -> tuple[list[str], dict[str, dict[str, Any]]]:
     """(one line per place where `doc` asks for a serialization with no defined form or nothing to send, the styles
-    keyed by "<method> <path>": {"query" | "path" | "header" | "cookie": {name: [style, explode]}, "parts": {...},
+    keyed by "<method> <path>": {"query" | "path" | "cookie": {name: [style, explode]}, "parts": {...},
     "fields": {...}})."""
     problems: list[str] = []
     styles: dict[str, dict[str, Any]] = {}
