@@ -6,7 +6,8 @@ from __future__ import annotations
 import asyncio
 import email.parser
 import importlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -134,3 +135,9 @@ def test_form_parts_take_the_types_and_styles_the_spec_asks(package: ModuleType,
     assert types == {"note": "text/markdown", "meta": "application/geo+json"}
     sent = _call(package, "send_form", asynchronous, body=models.BodyForm(ids=["a", "b"], rgb=rgb, flag=True))
     assert sent.body == b"flag=true&ids=a%7Cb&rgb%5BR%5D=100&rgb%5BG%5D=200&rgb%5BB%5D=150"
+
+
+def test_the_styled_package_type_checks(package: ModuleType, mypy_strict: Callable[[Path], Any]) -> None:
+    # The whole published API is type-checked by `make check`, but it asks for no style: this package does.
+    done = mypy_strict(Path(package.__file__).parent)
+    assert done.returncode == 0, done.stdout
