@@ -18,6 +18,7 @@ import difflib
 import filecmp
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -192,8 +193,14 @@ def _missing_imports(module: Path, package: Path) -> list[str]:
         where = package.joinpath(*(node.module or "").split("."))
         if not (where.is_dir() or where.with_suffix(".py").is_file() or (where / "__init__.py").is_file()):
             missing.append(f".{node.module}")
-        elif where.is_dir():  # `from .api.user import get_user`: each name a module of that folder
-            missing += [f".{node.module}.{a.name}" for a in node.names if not (where / f"{a.name}.py").is_file()]
+        elif where.is_dir():  # `from .api.user import get_user`: each name a module of that folder or in its __init__
+            init = where / "__init__.py"
+            names = set(re.findall(r"\w+", init.read_text(encoding="utf-8"))) if init.is_file() else set()
+            missing += [
+                f".{node.module}.{a.name}"
+                for a in node.names
+                if not ((where / f"{a.name}.py").is_file() or (where / a.name).is_dir() or a.name in names)
+            ]
     return missing
 
 

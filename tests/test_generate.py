@@ -113,6 +113,24 @@ def test_an_extension_is_left_out_of_a_package_without_what_it_imports(tmp_path:
     assert generate._missing_imports(EXTENSIONS_DIR / "cli.py", PACKAGE_DIR) == []
 
 
+@pytest.mark.parametrize(
+    ("line", "missing"),
+    [
+        ("from . import errors, models", []),  # a module and a folder of the package
+        ("from .models import Region", []),  # a name its __init__ gives
+        ("from .models.region import Region", []),
+        ("from .api.user import get_user", []),
+        ("from .models import NoSuchModel", [".models.NoSuchModel"]),
+        ("from .api.voices import get_voices", [".api.voices"]),
+        ("from .api.user import delete_user", [".api.user.delete_user"]),
+        ("import json\nfrom json import loads", []),  # not the package's
+    ],
+)
+def test_an_extension_needs_each_module_it_imports(tmp_path: Path, line: str, missing: list[str]) -> None:
+    (tmp_path / "extension.py").write_text(line + "\n")
+    assert generate._missing_imports(tmp_path / "extension.py", PACKAGE_DIR) == missing
+
+
 def test_a_kept_package_is_used_only_for_the_same_inputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(generate.CACHE_ENV, str(tmp_path / "kept"))
     first = generate.generate_into(tmp_path / "first")
