@@ -38,6 +38,7 @@ PATHS: list[tuple[str, bool, Any, str]] = [
     ("label", True, [], "."),
     ("matrix", True, {}, ";color"),
     ("matrix", False, "", ";color"),
+    ("label", False, None, "."),  # a null: the empty row too, never "None"
 ]
 
 

@@ -54,8 +54,8 @@ def _segment(text: str) -> str:
 
 def path(name: str, value: Any, style: str, explode: bool) -> str:
     """A path parameter's text: style simple (``a,b``), label (``.a.b``) or matrix (``;name=a;name=b``)."""
-    value = plain(value)
-    if value in ("", [], {}):  # the table's "empty" row
+    value = "" if _absent(value) else plain(value)
+    if value in ("", [], {}):  # the table's "empty" row (a null has no other form in a path)
         return {"matrix": f";{name}", "label": "."}.get(style, "")
     if style == "matrix":
         if explode and isinstance(value, dict):
