@@ -71,6 +71,20 @@ def kinds(doc: dict[str, Any], schema: Any, where: str, seen: frozenset[str] = f
     return found
 
 
+def nullable(doc: dict[str, Any], schema: Any, where: str, seen: frozenset[str] = frozenset()) -> bool:
+    """True when null is one of the schema's values (`type: null`, a null member, `nullable: true`)."""
+    if isinstance(schema, dict) and "$ref" in schema:
+        ref = schema["$ref"]
+        return ref not in seen and nullable(doc, resolve_local_ref(doc, ref, where), where, seen | {ref})
+    if not isinstance(schema, dict):
+        return False
+    declared = schema.get("type")
+    if schema.get("nullable") is True or declared == "null" or (isinstance(declared, list) and "null" in declared):
+        return True
+    members = [m for key in ("anyOf", "oneOf") for m in schema.get(key, [])]
+    return None in (schema.get("enum") or []) or any(nullable(doc, m, where, seen) for m in members)
+
+
 def _nested(found: set[str]) -> list[str]:
     """The kinds with no defined form in a parameter: arrays of non-primitives, objects holding objects or arrays."""
     inner = {k for k in found if k.count(" of ") == 1 and k.split(" of ")[1] not in _PRIMITIVES | {"any"}}
@@ -109,7 +123,13 @@ def _parameter(doc: dict[str, Any], parameter: dict[str, Any], where: str) -> tu
     if problems:
         return problems, None
     plain = found - {k for k in found if " of " in k}
-    if style != styles[0] or plain - as_is or (explode != (style == "form") and plain & {"array", "object"}):
+    null_in_path = location == "path" and nullable(doc, parameter["schema"], where)  # str(None) would write "None"
+    if (
+        style != styles[0]
+        or plain - as_is
+        or null_in_path
+        or (explode != (style == "form") and plain & {"array", "object"})
+    ):
         return [], [style, explode]
     return [], None
 

@@ -56,6 +56,8 @@ PARAMETERS: list[tuple[dict[str, Any], list[Any] | str | None]] = [
     ({"in": "path", "schema": {"type": "boolean"}}, ["simple", False]),  # str() would write "True"
     ({"in": "path", "schema": {"enum": [True, None]}}, ["simple", False]),  # kinds from the values
     ({"in": "path", "schema": {"const": 3}}, None),
+    ({"in": "path", "schema": _NULLABLE_INT}, ["simple", False]),  # a null is the empty row, not "None"
+    ({"in": "path", "schema": {"type": ["string", "null"]}}, ["simple", False]),
     ({"in": "path", "schema": _IDS}, ["simple", False]),
     ({"in": "path", "schema": _FILTER, "explode": True}, ["simple", True]),
     ({"in": "path", "schema": _FILTER, "style": "form"}, "path parameter 'p': style 'form'"),
