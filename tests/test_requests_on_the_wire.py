@@ -27,6 +27,8 @@ SPEC: dict[str, Any] = {
                     {"name": "with_settings", "in": "query", "deprecated": True,
                      "schema": {"type": "boolean", "default": True}},
                     {"name": "page_size", "in": "query", "schema": {"type": "integer", "default": 30}},
+                    {"name": "X-Trace", "in": "header", "schema": {"anyOf": [{"type": "string"}, {"type": "null"}]}},
+                    {"name": "session", "in": "cookie", "schema": {"anyOf": [{"type": "string"}, {"type": "null"}]}},
                 ],
                 "requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
                     "$ref": "#/components/schemas/Body_edit_voice"}}}},
@@ -88,3 +90,12 @@ def test_a_parameter_the_caller_did_not_set_is_not_sent(package: ModuleType) -> 
     assert request.url.params.multi_items() == [("with_settings", "false"), ("page_size", "5")]
     endpoint = importlib.import_module(f"{PACKAGE}.api.voices.edit_voice")
     assert "Default: True" in (endpoint.sync.__doc__ or "")  # the documented default stays in the docs
+
+
+def test_a_null_header_or_cookie_is_left_out(package: ModuleType) -> None:
+    # Null has no form in a header or a cookie; httpx raised TypeError for it before.
+    body = importlib.import_module(f"{PACKAGE}.models").BodyEditVoice(name="n", remove_noise=False)
+    request = _sent(package, body=body, x_trace=None, session=None)
+    assert "x-trace" not in request.headers and "cookie" not in request.headers
+    request = _sent(package, body=body, x_trace="t-1", session="s-1")
+    assert request.headers["x-trace"] == "t-1" and request.headers["cookie"] == "session=s-1"

@@ -3,8 +3,9 @@ it sent checked against the spec by an independent OpenAPI request validator (op
 
 Arguments are built from the spec itself: each parameter's and body's schema gives a value (its const, enum, default
 or format first), converted to what the generated signature takes (enum classes, models through `from_dict`, files).
-Each operation is called twice: with every parameter and body field a caller could set, and with the required ones
-only; the second must send no optional query parameter at all (the server applies its own defaults).
+Each operation is called three times: with every parameter and body field a caller could set; with the required ones
+only, which must send no optional query parameter at all (the server applies its own defaults); and with every
+optional parameter and field that may be null given None (a null has no form in a parameter or a form part: left out).
 """
 
 from __future__ import annotations
@@ -371,7 +372,11 @@ def check_package(doc: dict[str, Any], parsed: Any, config: Any, package_name: s
                             if not (every or param.get("required")):
                                 continue
                             name = names[(param["name"], param["in"])]
-                            value = values.of(param.get("schema", {}), every)
+                            schema = param.get("schema", {})
+                            if values.nulls and not param.get("required") and values.nullable(schema):
+                                arguments[name] = None  # a null parameter has no form: it must be left out
+                                continue
+                            value = values.of(schema, every)
                             arguments[name] = convert(value, hints[name], file_type)
                         if body is not None and (every or body[2]):
                             value = values.of(body[1], every)
