@@ -7,7 +7,9 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -99,7 +101,9 @@ def test_runtime_modules_are_copied_byte_for_byte() -> None:
         assert (PACKAGE_DIR / path.name).read_bytes() == path.read_bytes(), path.name
 
 
-def test_an_extension_is_left_out_of_a_package_without_what_it_imports(tmp_path: Path) -> None:
+def test_an_extension_is_left_out_of_a_package_without_what_it_imports(
+    tmp_path: Path, mypy_strict: Callable[[Path], Any]
+) -> None:
     # The quota command calls GET /v1/user: a spec without that operation generates a whole package without it.
     spec = {
         "openapi": "3.1.0",
@@ -109,6 +113,8 @@ def test_an_extension_is_left_out_of_a_package_without_what_it_imports(tmp_path:
     (tmp_path / "spec.json").write_text(json.dumps(spec))
     package = generate.generate_into(tmp_path / "out", tmp_path / "spec.json")
     assert (package / "client.py").is_file() and not (package / "cli.py").exists()
+    done = mypy_strict(package)  # a working package: no model, no quota command, every module type-checks
+    assert done.returncode == 0, done.stdout
     assert generate._missing_imports(EXTENSIONS_DIR / "cli.py", package) != []
     assert generate._missing_imports(EXTENSIONS_DIR / "cli.py", PACKAGE_DIR) == []
 

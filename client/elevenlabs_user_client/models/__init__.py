@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from .validation_error import ValidationError
 
 # Each public name and the module of this package that defines it.
-_MODULE_OF = {
+_MODULE_OF: dict[str, str] = {
     "BillingPeriod": ".billing_period",
     "CharacterRefreshPeriod": ".character_refresh_period",
     "Currency": ".currency",
