@@ -169,15 +169,21 @@ def _encoding(
             if "style" in encoding or "explode" in encoding:
                 fields[name] = {"in": "query", "name": name, "schema": properties.get(name, {}),
                                 **{k: encoding[k] for k in ("style", "explode") if k in encoding}}  # fmt: skip
-    if not multipart:  # an object field is written as form writes objects (its properties as fields) unless styled
+
+    # An object field is written as form writes objects (its properties as fields) unless styled, and a null field is
+    # left out: httpx would write an object's Python repr and a null as `name=`. Both go through _style.form.
+    def needs_form(schema: Any) -> bool:
+        return any("object" in k for k in kinds(doc, schema, where)) or nullable(doc, schema, where)
+
+    if not multipart:
         for name, prop in properties.items():
-            if name not in fields and any("object" in k for k in kinds(doc, prop, where)):
+            if name not in fields and needs_form(prop):
                 fields[name] = {"in": "query", "name": name, "schema": prop}
     styled = {}
     for name, field in fields.items():
         said, style = _parameter(doc, field, where)
         problems += [p.replace("query parameter", f"{media_type} field", 1) for p in said]
-        if style is None and not said and "object" in kinds(doc, field["schema"], where):  # httpx would write a repr
+        if style is None and not said and needs_form(field["schema"]):
             asked = field.get("style", "form")
             style = [asked, field.get("explode", asked == "form")]
         if style is not None:

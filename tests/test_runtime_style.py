@@ -104,9 +104,10 @@ def test_cookies_hold_one_value_each(value: Any, written: str) -> None:
 
 
 def test_urlencoded_fields_are_written_as_query_parameters_of_their_style() -> None:
-    data = {"name": "x", "ids": ["a", "b"], "rgb": RGB, "spread": {"R": 1}}
-    styles = {"ids": ["pipeDelimited", False], "rgb": ["deepObject", True], "spread": ["form", True]}
-    # httpx encodes the form body itself: here the delimiters are plain characters
+    data = {"name": "x", "ids": ["a", "b"], "rgb": RGB, "spread": {"R": 1}, "note": None}
+    styles = {"ids": ["pipeDelimited", False], "rgb": ["deepObject", True], "spread": ["form", True],
+              "note": ["form", True]}  # fmt: skip
+    # httpx encodes the form body itself: here the delimiters are plain characters; a null field is left out
     written = {"name": "x", "ids": "a|b", "rgb[R]": "100", "rgb[G]": "200", "rgb[B]": "150", "R": "1"}
     assert form(data, styles) == written
 

@@ -128,6 +128,7 @@ PARTS: list[tuple[str, dict[str, Any], dict[str, Any], dict[str, Any] | str | No
     (FORM, _IDS, {"explode": True}, None),
     (FORM, _IDS, {"explode": False}, {"fields": {"x": ["form", False]}}),
     (FORM, _FILTER, {}, {"fields": {"x": ["form", True]}}),  # its properties as fields, not a Python repr
+    (FORM, _NULLABLE_INT, {}, {"fields": {"x": ["form", True]}}),  # a null is left out, not sent as `x=`
     (FORM, _FILTER, {"style": "deepObject", "explode": True}, {"fields": {"x": ["deepObject", True]}}),
     (FORM, {"type": "string"}, {"allowReserved": True}, "part 'x': allowReserved True"),
     (FORM, {"type": "array", "items": _FILTER}, {}, "field 'x': array of object values"),
