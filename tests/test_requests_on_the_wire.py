@@ -4,6 +4,7 @@ not set is not sent (the server applies its default; a deprecated one never goes
 
 from __future__ import annotations
 
+import datetime
 import importlib
 from collections.abc import Iterator
 from types import ModuleType
@@ -34,7 +35,19 @@ SPEC: dict[str, Any] = {
                     "$ref": "#/components/schemas/Body_edit_voice"}}}},
                 "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {}}}}},
             }
-        }
+        },
+        "/v1/events/{at}": {
+            "get": {
+                "operationId": "get_events",
+                "tags": ["voices"],
+                "parameters": [
+                    {"name": "at", "in": "path", "required": True, "schema": {"type": "string", "format": "date-time"}},
+                    {"name": "X-Count", "in": "header", "schema": {"anyOf": [{"type": "integer"}, {"type": "null"}]}},
+                    {"name": "since", "in": "cookie", "schema": {"type": "string", "format": "date"}},
+                ],
+                "responses": {"204": {"description": "ok"}},
+            }
+        },
     },
     "components": {"schemas": {
         "Body_edit_voice": {"type": "object", "title": "Body_edit_voice", "required": ["name", "remove_noise"],
@@ -99,3 +112,19 @@ def test_a_null_header_or_cookie_is_left_out(package: ModuleType) -> None:
     assert "x-trace" not in request.headers and "cookie" not in request.headers
     request = _sent(package, body=body, x_trace="t-1", session="s-1")
     assert request.headers["x-trace"] == "t-1" and request.headers["cookie"] == "session=s-1"
+
+
+def test_values_with_no_text_form_in_the_generated_code_are_written_as_json_writes_them(package: ModuleType) -> None:
+    # A datetime in a path (str() would write a space, not ISO 8601's T), an `int | None` header and a date cookie
+    # (httpx raised TypeError for both).
+    seen: list[httpx.Request] = []
+    client = package.Client(
+        base_url="https://api.example.invalid",
+        httpx_args={"transport": httpx.MockTransport(lambda r: seen.append(r) or httpx.Response(204))},
+    )
+    endpoint = importlib.import_module(f"{PACKAGE}.api.voices.get_events")
+    at = datetime.datetime(2026, 12, 5, 19, 30, tzinfo=datetime.UTC)
+    endpoint.sync_detailed(at, client=client, x_count=3, since=datetime.date(2026, 12, 1))
+    (request,) = seen
+    assert request.url.raw_path == b"/v1/events/2026-12-05T19%3A30%3A00%2B00%3A00"
+    assert request.headers["x-count"] == "3" and request.headers["cookie"] == "since=2026-12-01"

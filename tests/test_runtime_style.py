@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
+import datetime
 import enum
 from typing import Any
 
 import pytest
-from elevenlabs_user_client._style import cookie, form, parts, path, plain, query, with_query
+from elevenlabs_user_client._style import cookie, form, parts, path, plain, query, text, with_query
 from elevenlabs_user_client.types import UNSET
 
 BLUE, COLORS, RGB = "blue", ["blue", "black", "brown"], {"R": 100, "G": 200, "B": 150}
@@ -94,6 +95,9 @@ def test_values_are_read_as_json_holds_them() -> None:
     assert plain([Color.BLUE, True, 3]) == ["blue", "true", 3]
     assert plain(Model()) == {"R": 100, "on": "false", "shade": "blue"}
     assert path("c", Model(), "simple", True) == "R=100,on=false,shade=blue"
+    at = datetime.datetime(2026, 12, 5, 19, 30, tzinfo=datetime.UTC)
+    assert text(at) == "2026-12-05T19:30:00+00:00" and text(datetime.date(2026, 12, 1)) == "2026-12-01"
+    assert text(3) == "3" and text(True) == "true" and text(Color.BLUE) == "blue"
 
 
 @pytest.mark.parametrize(("value", "written"), [(BLUE, "blue"), (COLORS, "blue,black,brown"),

@@ -5,6 +5,7 @@ The generated code calls these only where the spec asks for more than a plain va
 arrives as the caller gave it (enum members, models, lists) and is read as JSON would hold it first.
 """
 
+import datetime
 import json
 from enum import Enum
 from typing import Any
@@ -20,6 +21,8 @@ def plain(value: Any) -> Any:
         return "true" if value else "false"
     if isinstance(value, Enum):
         return plain(value.value)
+    if isinstance(value, datetime.date):  # a datetime too: ISO 8601, as JSON carries it
+        return value.isoformat()
     if isinstance(value, list | tuple):
         return [plain(item) for item in value if item is not None]
     if isinstance(value, dict):
@@ -35,6 +38,11 @@ def _absent(value: Any) -> bool:
 def _text(value: Any) -> str:
     """A primitive's text; a nested list or object (which no style defines: an untyped parameter's) as JSON."""
     return json.dumps(value, separators=(",", ":")) if isinstance(value, list | dict) else str(value)
+
+
+def text(value: Any) -> str:
+    """A header's, cookie's or path segment's value the generated code has no text form for (a union, a datetime)."""
+    return _text(plain(value))
 
 
 def _flat(value: Any, encode: Any = str) -> list[str]:
