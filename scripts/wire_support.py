@@ -19,14 +19,15 @@ from scripts.spec_import.errors import SpecImportError
 from scripts.spec_import.pointer import resolve_local_ref
 
 _PRIMITIVES = frozenset({"string", "integer", "number", "boolean"})
-# Per parameter location: the styles it may take (the default first), and the kinds sent as they are (no style
-# written): a path's str() of a bool is "True"; a list or object has no plain form in a path or cookie. A header
-# takes only primitives (the generator itself refuses others).
-LOCATIONS: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
-    "query": (("form", "spaceDelimited", "pipeDelimited", "deepObject"), _PRIMITIVES | {"array", "object"}),
-    "path": (("simple", "label", "matrix"), frozenset({"string", "integer", "number"})),
-    "header": (("simple",), _PRIMITIVES),
-    "cookie": (("form",), frozenset({"string"})),
+# Per parameter location: the styles it may take, the default first. Which values need more than str() (a bool, a
+# list, a model, a datetime, a null) the templates decide from the generator's Python types
+# (templates/parameters.jinja); this survey gives them only what the generator drops: a style or explode other than
+# the location's default.
+LOCATIONS: dict[str, tuple[str, ...]] = {
+    "query": ("form", "spaceDelimited", "pipeDelimited", "deepObject"),
+    "path": ("simple", "label", "matrix"),
+    "header": ("simple",),
+    "cookie": ("form",),
 }
 # A form part's default Content-Type by value kind (OpenAPI's Encoding Object); binary parts carry the File's own.
 DEFAULT_PART_TYPES = {"object": "application/json", "string": "text/plain", "integer": "text/plain",
@@ -99,7 +100,7 @@ def _parameter(doc: dict[str, Any], parameter: dict[str, Any], where: str) -> tu
     what = f"{location} parameter {parameter.get('name')!r}"
     if "schema" not in parameter:  # e.g. `content: {application/json: ...}`: the generator leaves it out silently
         return [f"{what}: no `schema` (the generator drops such a parameter from the client)"], None
-    styles, as_is = LOCATIONS[location]
+    styles = LOCATIONS[location]
     style = parameter.get("style", styles[0])
     explode = parameter.get("explode", style == "form")
     found = kinds(doc, parameter["schema"], where) - {"any"}
@@ -122,14 +123,7 @@ def _parameter(doc: dict[str, Any], parameter: dict[str, Any], where: str) -> tu
                         "holds one value; explode: false writes them as a list)")  # fmt: skip
     if problems:
         return problems, None
-    plain = found - {k for k in found if " of " in k}
-    null_in_path = location == "path" and nullable(doc, parameter["schema"], where)  # str(None) would write "None"
-    if (
-        style != styles[0]
-        or plain - as_is
-        or null_in_path
-        or (explode != (style == "form") and plain & {"array", "object"})
-    ):
+    if style != styles[0] or (explode != (style == "form") and found & {"array", "object"}):
         return [], [style, explode]
     return [], None
 

@@ -36,12 +36,14 @@ SPEC: dict[str, Any] = {
                 "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {}}}}},
             }
         },
-        "/v1/events/{at}": {
+        "/v1/events/{at}/{ids}": {
             "get": {
                 "operationId": "get_events",
                 "tags": ["voices"],
                 "parameters": [
                     {"name": "at", "in": "path", "required": True, "schema": {"type": "string", "format": "date-time"}},
+                    {"name": "ids", "in": "path", "required": True,
+                     "schema": {"type": "array", "items": {"type": "string"}}},
                     {"name": "X-Count", "in": "header", "schema": {"anyOf": [{"type": "integer"}, {"type": "null"}]}},
                     {"name": "since", "in": "cookie", "schema": {"type": "string", "format": "date"}},
                 ],
@@ -115,8 +117,8 @@ def test_a_null_header_or_cookie_is_left_out(package: ModuleType) -> None:
 
 
 def test_values_with_no_text_form_in_the_generated_code_are_written_as_json_writes_them(package: ModuleType) -> None:
-    # A datetime in a path (str() would write a space, not ISO 8601's T), an `int | None` header and a date cookie
-    # (httpx raised TypeError for both).
+    # A datetime in a path (str() would write a space, not ISO 8601's T), a list in a path (str() would write its
+    # repr), an `int | None` header and a date cookie (httpx raised TypeError for both).
     seen: list[httpx.Request] = []
     client = package.Client(
         base_url="https://api.example.invalid",
@@ -124,7 +126,7 @@ def test_values_with_no_text_form_in_the_generated_code_are_written_as_json_writ
     )
     endpoint = importlib.import_module(f"{PACKAGE}.api.voices.get_events")
     at = datetime.datetime(2026, 12, 5, 19, 30, tzinfo=datetime.UTC)
-    endpoint.sync_detailed(at, client=client, x_count=3, since=datetime.date(2026, 12, 1))
+    endpoint.sync_detailed(at, ["a", "b/c"], client=client, x_count=3, since=datetime.date(2026, 12, 1))
     (request,) = seen
-    assert request.url.raw_path == b"/v1/events/2026-12-05T19%3A30%3A00%2B00%3A00"
+    assert request.url.raw_path == b"/v1/events/2026-12-05T19%3A30%3A00%2B00%3A00/a,b%2Fc"
     assert request.headers["x-count"] == "3" and request.headers["cookie"] == "since=2026-12-01"

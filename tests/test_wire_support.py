@@ -27,8 +27,9 @@ def _with_parameter(**parameter: Any) -> dict[str, Any]:
     return {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {path: {"get": operation}}}
 
 
-# (parameter, outcome): None, sent as it is; [style, explode], written by the runtime's _style; a text, the one
-# problem line says it (generation refuses the spec).
+# (parameter, outcome): None, no style to hand the templates (they write the value by its Python type); [style,
+# explode], written by the runtime's _style in that style; a text, the one problem line says it (generation refuses
+# the spec).
 PARAMETERS: list[tuple[dict[str, Any], list[Any] | str | None]] = [
     ({"in": "query", "schema": _IDS}, None),
     ({"in": "query", "schema": _IDS, "style": "form", "explode": True}, None),  # the defaults, said aloud
@@ -53,12 +54,12 @@ PARAMETERS: list[tuple[dict[str, Any], list[Any] | str | None]] = [
     ({"in": "path", "schema": {"type": "integer"}, "style": "simple"}, None),
     ({"in": "path", "schema": {"type": "string"}, "style": "label"}, ["label", False]),
     ({"in": "path", "schema": {"type": "string"}, "style": "matrix", "explode": True}, ["matrix", True]),
-    ({"in": "path", "schema": {"type": "boolean"}}, ["simple", False]),  # str() would write "True"
-    ({"in": "path", "schema": {"enum": [True, None]}}, ["simple", False]),  # kinds from the values
+    ({"in": "path", "schema": {"type": "boolean"}}, None),  # `true`: by its Python type (templates/parameters.jinja)
+    ({"in": "query", "schema": {"enum": [True, None]}, "style": "pipeDelimited"}, "on boolean values"),  # by values
     ({"in": "path", "schema": {"const": 3}}, None),
-    ({"in": "path", "schema": _NULLABLE_INT}, ["simple", False]),  # a null is the empty row, not "None"
-    ({"in": "path", "schema": {"type": ["string", "null"]}}, ["simple", False]),
-    ({"in": "path", "schema": _IDS}, ["simple", False]),
+    ({"in": "path", "schema": _NULLABLE_INT}, None),  # a null: the empty row, by its Python type as well
+    ({"in": "path", "schema": _IDS}, None),  # `a,b`: simple, unexploded, by its Python type
+    ({"in": "path", "schema": _IDS, "explode": True}, ["simple", True]),
     ({"in": "path", "schema": _FILTER, "explode": True}, ["simple", True]),
     ({"in": "path", "schema": _FILTER, "style": "form"}, "path parameter 'p': style 'form'"),
     ({"in": "header", "schema": {"anyOf": [{"type": "string"}, {"type": "null"}]}}, None),
@@ -66,7 +67,7 @@ PARAMETERS: list[tuple[dict[str, Any], list[Any] | str | None]] = [
     ({"in": "header", "schema": _IDS}, "header parameter 'p': array values"),
     ({"in": "header", "schema": _FILTER}, "header parameter 'p': object values"),
     ({"in": "cookie", "schema": {"type": "string"}}, None),
-    ({"in": "cookie", "schema": {"type": "integer"}}, ["form", True]),
+    ({"in": "cookie", "schema": {"type": "integer"}}, None),  # str() by its Python type
     ({"in": "cookie", "schema": _IDS, "explode": False}, ["form", False]),
     ({"in": "cookie", "schema": _IDS}, "cookie parameter 'p': exploded array values"),
     ({"in": "query", "content": {"application/json": {"schema": _FILTER}}}, "query parameter 'p': no `schema`"),

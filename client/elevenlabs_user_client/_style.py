@@ -1,8 +1,9 @@
 """Parameter values written as a spec's `style` and `explode` ask (OpenAPI's Style Examples table).
 
-The generated code calls these only where the spec asks for more than a plain value sent its location's default way
-(scripts/wire_support.py lists those places at generation time); everything else goes to httpx as it is. A value
-arrives as the caller gave it (enum members, models, lists) and is read as JSON would hold it first.
+The generated code calls these only where a value needs more than str() in its location: a style the spec asks for
+(scripts/wire_support.py), or a Python type with no text form there (a bool, list or model in a path, a datetime, a
+union; templates/parameters.jinja). Everything else goes to httpx as it is. A value arrives as the caller gave it
+(enum members, models, lists) and is read as JSON would hold it first.
 """
 
 import datetime
@@ -87,9 +88,6 @@ class Delimited:
 
     def __init__(self, items: list[str], delimiter: str) -> None:
         self.items, self.delimiter = items, delimiter
-
-    def __repr__(self) -> str:
-        return f"Delimited({self.items!r}, {self.delimiter!r})"
 
     def encoded(self) -> str:
         """In a URL: a comma stays literal (RFC 6570's form); a space or a pipe cannot travel in a URI unencoded."""
