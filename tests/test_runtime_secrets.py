@@ -300,7 +300,7 @@ def test_registered_keys_do_not_outlive_their_clients() -> None:
 
 def test_log_filters_live_while_a_key_is_held_and_not_past_the_last_client() -> None:
     # A fresh interpreter: this one holds clients of other tests. Left installed, the filters would keep the
-    # package's modules alive through shutdown (see _logging.release_logged_secret).
+    # package's modules alive through shutdown (see _secrets.release_secret).
     program = textwrap.dedent(
         """
         import gc, logging

@@ -14,26 +14,29 @@ from collections.abc import AsyncIterator, Iterator
 import httpx
 
 from ._deadline import DEADLINE
+from .errors import ResponseTooLargeError
 
 DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024  # these endpoints answer a few KiB
 _WBITS = {"gzip": 16 + zlib.MAX_WBITS, "x-gzip": 16 + zlib.MAX_WBITS, "deflate": zlib.MAX_WBITS}
 
 
-class BodyTooLarge(Exception):
-    """The body passed the bound; `size` is how much had arrived (decompressed) when reading stopped."""
-
-    def __init__(self, size: int, limit: int) -> None:
-        super().__init__(f"the response body exceeds {limit} bytes (after decompression); reading stopped")
-        self.size, self.limit = size, limit
+def _too_large(status_code: int, limit: int) -> ResponseTooLargeError:
+    return ResponseTooLargeError(
+        f"{status_code}: the response body exceeds {limit} bytes (after decompression); reading stopped; "
+        "raise the client's max_response_bytes if this answer is expected",
+        status_code=status_code,
+        body=b"",
+    )
 
 
 class _Measured(httpx.SyncByteStream, httpx.AsyncByteStream):
     """A response's stream, each raw chunk measured (size after decompression, the call's deadline) on its way."""
 
-    __slots__ = ("deadline", "limit", "raw_deflate_tried", "size", "stream", "zlib")
+    __slots__ = ("deadline", "limit", "raw_deflate_tried", "size", "status_code", "stream", "zlib")
 
-    def __init__(self, stream: httpx.SyncByteStream | httpx.AsyncByteStream, encoding: str, limit: int) -> None:
-        self.stream, self.limit, self.size, self.deadline = stream, limit, 0, DEADLINE.get()
+    def __init__(self, response: httpx.Response, encoding: str, limit: int) -> None:
+        self.stream, self.limit, self.size, self.deadline = response.stream, limit, 0, DEADLINE.get()
+        self.status_code = response.status_code
         wbits = _WBITS.get(encoding)
         self.zlib = None if wbits is None else zlib.decompressobj(wbits)
         self.raw_deflate_tried = encoding != "deflate"  # "deflate" is sometimes sent raw, without the zlib header
@@ -41,7 +44,7 @@ class _Measured(httpx.SyncByteStream, httpx.AsyncByteStream):
     def measure(self, chunk: bytes) -> None:
         self.size += len(chunk) if self.zlib is None else self._inflated(chunk)
         if self.size > self.limit:
-            raise BodyTooLarge(self.size, self.limit)
+            raise _too_large(self.status_code, self.limit)
         if self.deadline is not None and time.monotonic() > self.deadline:
             raise httpx.ReadTimeout("the call's deadline passed while the body was arriving")
 
@@ -52,8 +55,8 @@ class _Measured(httpx.SyncByteStream, httpx.AsyncByteStream):
         except zlib.error:
             if self.raw_deflate_tried:
                 raise httpx.DecodingError("the compressed body is not valid") from None
-            self.zlib, self.raw_deflate_tried = zlib.decompressobj(-zlib.MAX_WBITS), True
-            return self._inflated(chunk)
+        self.zlib, self.raw_deflate_tried = zlib.decompressobj(-zlib.MAX_WBITS), True
+        return self._inflated(chunk)
 
     def __iter__(self) -> Iterator[bytes]:
         assert isinstance(self.stream, httpx.SyncByteStream)
@@ -76,16 +79,16 @@ class _Measured(httpx.SyncByteStream, httpx.AsyncByteStream):
         await self.stream.aclose()
 
 
-def _within(body: bytes, limit: int) -> bytes:
+def _within(body: bytes, response: httpx.Response, limit: int) -> bytes:
     if len(body) > limit:  # an encoding measured only once decoded, or a body a mock transport had read
-        raise BodyTooLarge(len(body), limit)
+        raise _too_large(response.status_code, limit)
     return body
 
 
-def _plain(size: int, limit: int, deadline: float | None) -> None:
+def _plain(size: int, response: httpx.Response, limit: int, deadline: float | None) -> None:
     """Measure a body that is not encoded (the common case: no wrapper, no decoder)."""
     if size > limit:
-        raise BodyTooLarge(size, limit)
+        raise _too_large(response.status_code, limit)
     if deadline is not None and time.monotonic() > deadline:
         raise httpx.ReadTimeout("the call's deadline passed while the body was arriving")
 
@@ -95,20 +98,20 @@ def _encoded(response: httpx.Response, limit: int) -> bool:
     encoding = response.headers.get("content-encoding", "identity").strip().lower() or "identity"
     if encoding == "identity":
         return False
-    response.stream = _Measured(response.stream, encoding, limit)
+    response.stream = _Measured(response, encoding, limit)
     return True
 
 
 def read(response: httpx.Response, limit: int) -> bytes:
-    """The whole decoded body of a streamed response, or BodyTooLarge / ReadTimeout / httpx.DecodingError."""
+    """The whole decoded body of a streamed response, or ResponseTooLargeError / ReadTimeout / httpx.DecodingError."""
     if response.is_stream_consumed:  # read already by httpx.MockTransport, respx or pytest-httpx
-        return _within(response.content, limit)
+        return _within(response.content, response, limit)
     if _encoded(response, limit):
-        return _within(b"".join(response.iter_bytes()), limit)
+        return _within(b"".join(response.iter_bytes()), response, limit)
     chunks, size, deadline = [], 0, DEADLINE.get()
     for chunk in response.iter_raw():
         size += len(chunk)
-        _plain(size, limit, deadline)
+        _plain(size, response, limit, deadline)
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -116,12 +119,12 @@ def read(response: httpx.Response, limit: int) -> bytes:
 async def aread(response: httpx.Response, limit: int) -> bytes:
     """Like `read`, for the async client."""
     if response.is_stream_consumed:
-        return _within(response.content, limit)
+        return _within(response.content, response, limit)
     if _encoded(response, limit):
-        return _within(b"".join([chunk async for chunk in response.aiter_bytes()]), limit)
+        return _within(b"".join([chunk async for chunk in response.aiter_bytes()]), response, limit)
     chunks, size, deadline = [], 0, DEADLINE.get()
     async for chunk in response.aiter_raw():
         size += len(chunk)
-        _plain(size, limit, deadline)
+        _plain(size, response, limit, deadline)
         chunks.append(chunk)
     return b"".join(chunks)

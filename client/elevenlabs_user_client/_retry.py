@@ -10,23 +10,23 @@ package's errors naming the phase they happened in.
 import logging
 import random
 import time
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import httpx
 
 from . import _body, _policy
 from ._deadline import DEADLINE
-from ._logging import logger
 from ._origin import CHECKED_URL
 from ._secrets import redact
 from .errors import (
     APIConnectionError,
     APITimeoutError,
     ResponseDecodeError,
-    ResponseTooLargeError,
     error_for_transport,
     request_id_of,
 )
+
+logger = logging.getLogger(__name__.rpartition(".")[0])  # the package's; it logs metadata only
 
 
 class Answer:
@@ -48,22 +48,24 @@ class Answer:
         return self.content.decode(self.response.charset_encoding or "utf-8", errors="replace")
 
 
-class CallSettings(Protocol):
-    """What one call reads from its client (the client itself is passed: no settings object is built per call,
-    and a changed field, e.g. ``client.deadline = 5``, takes effect at the next call)."""
+if TYPE_CHECKING:  # for type checkers only: a Protocol class costs every start its creation
 
-    @property
-    def deadline(self) -> float | None: ...
-    @property
-    def max_retries(self) -> int: ...
-    @property
-    def retry_backoff(self) -> float: ...
-    @property
-    def max_retry_wait(self) -> float: ...
-    @property
-    def retry_after_ceiling(self) -> float: ...
-    @property
-    def max_response_bytes(self) -> int: ...
+    class CallSettings(Protocol):
+        """What one call reads from its client (the client itself is passed: no settings object is built per call,
+        and a changed field, e.g. ``client.deadline = 5``, takes effect at the next call)."""
+
+        @property
+        def deadline(self) -> float | None: ...
+        @property
+        def max_retries(self) -> int: ...
+        @property
+        def retry_backoff(self) -> float: ...
+        @property
+        def max_retry_wait(self) -> float: ...
+        @property
+        def retry_after_ceiling(self) -> float: ...
+        @property
+        def max_response_bytes(self) -> int: ...
 
 
 def _phase_of(err: httpx.TransportError) -> str:
@@ -87,11 +89,12 @@ def _clamped(request: httpx.Request, deadline: float | None) -> None:
     request.extensions["timeout"] = clamped
 
 
-class _Failure(Exception):
-    """An attempt's transport failure with the phase it happened in."""
+class _Failure:
+    """An attempt's transport failure with the phase it happened in (a value weighed for a retry, never raised)."""
+
+    __slots__ = ("error", "phase")
 
     def __init__(self, error: httpx.TransportError, phase: str) -> None:
-        super().__init__(phase)
         self.error, self.phase = error, phase
 
 
@@ -99,7 +102,7 @@ def _where(request: httpx.Request) -> str:
     return f"{request.method} {redact(request.url.path)}"
 
 
-def _raise_failure(failure: _Failure, request: httpx.Request, settings: CallSettings, retries: int, why: str) -> None:
+def _raise_failure(failure: _Failure, request: httpx.Request, settings: "CallSettings", retries: int, why: str) -> None:
     err, what = failure.error, _where(request)
     deadline = DEADLINE.get()
     cause = err if redact(str(err)) == str(err) else None  # an httpx message that shows a secret stays behind
@@ -119,7 +122,7 @@ def _raise_failure(failure: _Failure, request: httpx.Request, settings: CallSett
 
 
 def _decide(
-    outcome: Answer | _Failure, request: httpx.Request, retry: int, settings: CallSettings
+    outcome: Answer | _Failure, request: httpx.Request, retry: int, settings: "CallSettings"
 ) -> tuple[float | None, str]:
     """The wait before the next attempt, or None (and why) when this outcome is the call's answer. A status whose
     backoff (not a Retry-After the server asked for) would pass the deadline ends in APITimeoutError."""
@@ -162,21 +165,13 @@ def _log_attempt(request: httpx.Request, outcome: Answer | _Failure, attempt: in
         )
 
 
-def _too_large(err: _body.BodyTooLarge, response: httpx.Response) -> ResponseTooLargeError:
-    return ResponseTooLargeError(
-        f"{response.status_code}: {err}; raise the client's max_response_bytes if this answer is expected",
-        status_code=response.status_code,
-        body=b"",
-    )
-
-
 class _Plan:
     """The attempts of one call, whatever does the I/O: `send` and `send_async` only send, read and wait, and ask
     this what each outcome means (the next request, the answer, the wait before retrying, or the package's error)."""
 
     __slots__ = ("deadline", "kwargs", "relative", "retry", "settings", "token")
 
-    def __init__(self, kwargs: dict[str, Any], settings: CallSettings) -> None:
+    def __init__(self, kwargs: dict[str, Any], settings: "CallSettings") -> None:
         self.kwargs, self.settings, self.retry = kwargs, settings, 0
         self.deadline = None if settings.deadline is None else time.monotonic() + settings.deadline
         self.relative = "://" not in str(kwargs.get("url", ""))
@@ -196,12 +191,10 @@ class _Plan:
         # e.g. TooManyRedirects: never retried
         raise APIConnectionError(f"{_where(request)} failed: {type(err).__name__}: {err}") from None
 
-    def unread(self, err: Exception, response: httpx.Response) -> _Failure:
+    def unread(self, err: httpx.HTTPError, response: httpx.Response) -> _Failure:
         """The body did not arrive whole: a failure to weigh for a retry, or the call's error at once."""
         if isinstance(err, httpx.DecodingError):
             raise ResponseDecodeError(f"{response.status_code}: {err}", status_code=response.status_code, body=b"")
-        if isinstance(err, _body.BodyTooLarge):
-            raise _too_large(err, response) from None
         if isinstance(err, httpx.TransportError):
             return _Failure(err, "while reading the response body")
         raise err
@@ -222,7 +215,7 @@ class _Plan:
         return wait
 
 
-def send(client: httpx.Client, kwargs: dict[str, Any], settings: CallSettings) -> Answer:
+def send(client: httpx.Client, kwargs: dict[str, Any], settings: "CallSettings") -> Answer:
     """One call on a sync httpx client: the answer (body read) or the package's error."""
     plan = _Plan(kwargs, settings)
     try:
@@ -236,7 +229,7 @@ def send(client: httpx.Client, kwargs: dict[str, Any], settings: CallSettings) -
             else:
                 try:
                     outcome = Answer(response, _body.read(response, settings.max_response_bytes))
-                except (httpx.HTTPError, _body.BodyTooLarge) as err:
+                except httpx.HTTPError as err:
                     outcome = plan.unread(err, response)
                 finally:
                     response.close()
@@ -250,7 +243,7 @@ def send(client: httpx.Client, kwargs: dict[str, Any], settings: CallSettings) -
         DEADLINE.reset(plan.token)
 
 
-async def send_async(client: httpx.AsyncClient, kwargs: dict[str, Any], settings: CallSettings) -> Answer:
+async def send_async(client: httpx.AsyncClient, kwargs: dict[str, Any], settings: "CallSettings") -> Answer:
     """Like `send`, on an async httpx client."""
     import asyncio  # here, not at module level: sync use never pays for importing asyncio
 
@@ -266,7 +259,7 @@ async def send_async(client: httpx.AsyncClient, kwargs: dict[str, Any], settings
             else:
                 try:
                     outcome = Answer(response, await _body.aread(response, settings.max_response_bytes))
-                except (httpx.HTTPError, _body.BodyTooLarge) as err:
+                except httpx.HTTPError as err:
                     outcome = plan.unread(err, response)
                 finally:
                     await response.aclose()

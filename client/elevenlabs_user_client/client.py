@@ -12,9 +12,8 @@ import httpx
 from . import _retry
 from ._body import DEFAULT_MAX_RESPONSE_BYTES
 from ._deadline import AsyncDeadlineTransport, DeadlineTransport
-from ._logging import hold_logged_secret, release_logged_secret
 from ._origin import BaseURLError, OriginGuard, check_base_url
-from ._secrets import SECRET_HEADER_NAMES, SecretError, check_key, mask_headers
+from ._secrets import SECRET_HEADER_NAMES, SecretError, check_key, hold_secret, mask_headers, release_secret
 from ._types import UNSET, Unset
 from ._version import USER_AGENT
 from .errors import ClientClosedError, ConfigurationError, MissingAPIKeyError
@@ -268,8 +267,8 @@ class Client:
 
     def _hold_secret(self, secret: str) -> None:
         """Mask `secret` in errors and log lines while this client holds it, and no longer."""
-        hold_logged_secret(secret)
-        weakref.finalize(self, release_logged_secret, secret)
+        hold_secret(secret)
+        weakref.finalize(self, release_secret, secret)
 
     def _auth_headers(self) -> dict[str, str]:
         return {}

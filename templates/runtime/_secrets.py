@@ -2,9 +2,12 @@
 
 Masking is the second layer (the first is never formatting a secret at all). It covers the forms a key takes in
 other libraries' messages: as is, escaped (repr, bytes repr, percent-encoding) and cut at either end of a text (an
-excerpt that stops in the middle of it).
+excerpt that stops in the middle of it); in error texts, and in the log lines of this package and the libraries
+under it (httpcore logs response headers at DEBUG). The package itself logs metadata only.
 """
 
+import logging
+import threading
 import urllib.parse
 from collections import Counter
 from collections.abc import Collection, Mapping
@@ -39,7 +42,7 @@ def check_key(api_key: object, *, source: str) -> str:
     api_key = api_key.strip()
     if not api_key:
         raise SecretError(f"the API key from {source} is empty")
-    if not all(map(_is_key_char, api_key)):
+    if not (api_key.isascii() and api_key.isprintable() and " " not in api_key):  # all _is_key_char, at C speed
         position = next(i for i, c in enumerate(api_key) if not _is_key_char(c))
         kind = "a non-ASCII character" if ord(api_key[position]) > 0x7E else "a control or space character"
         raise SecretError(
@@ -60,20 +63,50 @@ def _forms(secret: str) -> tuple[str, ...]:
     return tuple(sorted(escaped, key=len, reverse=True))
 
 
-def register_secret(secret: str) -> None:
-    """Mask `secret` in every error text and log line while a holder (release_secret undoes one) keeps it."""
-    if len(secret) >= _MIN_SECRET:
-        _HOLDERS[secret] += 1
-        _FORMS[secret] = _forms(secret)
+class _RedactSecrets(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        masked = redact(message)
+        if masked != message:
+            record.msg, record.args = masked, None
+        return True
+
+
+_REDACTION = _RedactSecrets()
+_LIBRARY_LOGGERS = ("httpx", "httpcore.connection", "httpcore.http11", "httpcore.http2", "httpcore.proxy")
+_REDACTED_LOGGERS = (__name__.rpartition(".")[0], *_LIBRARY_LOGGERS)  # the package's own, and those under it
+# Reentrant: a client's finalizer (release_secret) can run from garbage collection inside hold_secret.
+_LOCK = threading.RLock()
+
+
+def hold_secret(secret: str) -> None:
+    """Mask `secret` in every error text and log line until its holder calls release_secret."""
+    with _LOCK:
+        if len(secret) >= _MIN_SECRET:
+            _HOLDERS[secret] += 1
+            _FORMS[secret] = _forms(secret)
+        for name in _REDACTED_LOGGERS:
+            target = logging.getLogger(name)
+            if _REDACTION not in target.filters:
+                target.addFilter(_REDACTION)
 
 
 def release_secret(secret: str) -> None:
-    """One holder of `secret` is gone (a client was garbage-collected); the last one forgets it."""
-    if _HOLDERS.get(secret, 0) > 1:
-        _HOLDERS[secret] -= 1
-    else:
-        _HOLDERS.pop(secret, None)
-        _FORMS.pop(secret, None)
+    """One holder of `secret` is gone (a client was garbage-collected); the last one forgets it.
+
+    With no secret left the log filters go too: one left installed would keep this package's modules (and through
+    them attrs, httpx, ...) alive past the shutdown collection, as logging's at-fork hooks hold its loggers, and every
+    script would pay for wiping those modules one by one at exit (a few ms).
+    """
+    with _LOCK:
+        if _HOLDERS.get(secret, 0) > 1:
+            _HOLDERS[secret] -= 1
+        else:
+            _HOLDERS.pop(secret, None)
+            _FORMS.pop(secret, None)
+        if not _FORMS:
+            for name in _REDACTED_LOGGERS:
+                logging.getLogger(name).removeFilter(_REDACTION)
 
 
 def registered_count() -> int:
