@@ -15,7 +15,7 @@ import re
 import reprlib
 from collections.abc import Callable, Iterator, Mapping
 from enum import Enum
-from typing import Any, ClassVar, NoReturn, Protocol, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, NoReturn, Protocol, Self, TypeVar, cast
 
 import attrs
 
@@ -50,16 +50,18 @@ class Drift:
         self.entries: dict[str, str] = entries  # map key -> problem
 
 
-class Model(Protocol):
-    """A generated model, as the runtime sees it."""
+if TYPE_CHECKING:  # for type checkers only: a Protocol class costs every start its creation
 
-    _json_names: ClassVar[frozenset[str]]
+    class Model(Protocol):
+        """A generated model, as the runtime sees it."""
 
-    @classmethod
-    def _parse(cls, data: dict[str, Any], p: "Parse", at: str) -> Self: ...
+        _json_names: ClassVar[frozenset[str]]
+
+        @classmethod
+        def _parse(cls, data: dict[str, Any], p: "Parse", at: str) -> Self: ...
 
 
-M = TypeVar("M", bound=Model)
+M = TypeVar("M", bound="Model")
 V = TypeVar("V")
 
 
@@ -189,7 +191,7 @@ class Parse:
             value = getattr(model, field.name, None)
             if type(value) is Bad:
                 broken[field.name] = value.problem
-                delattr(model, field.name)  # an unset slot: reading it goes to the model's __getattr__
+                delattr(model, field.name)  # now unset: reading it goes to the model's __getattr__
         extra = getattr(model, "additional_properties", {})
         entries = {key: value.problem for key, value in extra.items() if type(value) is Bad}
         for key in entries:

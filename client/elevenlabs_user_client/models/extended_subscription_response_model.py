@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -17,10 +17,8 @@ from ..models.subscription_status_type import _BY_VALUE as _SUBSCRIPTION_STATUS_
 from ..models.subscription_status_type import SubscriptionStatusType
 from ..types import UNSET, Unset, mask_secret_keys
 
-T = TypeVar("T", bound="ExtendedSubscriptionResponseModel")
 
-
-@_attrs_define(repr=False, eq=False)  # repr and == are model_repr and model_eq (runtime/_parse.py)
+@_attrs_define(repr=False, eq=False, slots=False)  # repr and == are model_repr and model_eq (runtime/_parse.py)
 class ExtendedSubscriptionResponseModel:
     """The `ExtendedSubscriptionResponseModel` object of the API.
 
@@ -114,8 +112,8 @@ class ExtendedSubscriptionResponseModel:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=mask_secret_keys)
     # The JSON names of the declared fields (unknown fields are the others).
     _json_names: ClassVar[frozenset[str]] = frozenset({"tier", "character_count", "character_limit", "max_character_limit_extension", "max_credit_limit_extension", "can_extend_character_limit", "allowed_to_extend_character_limit", "voice_slots_used", "professional_voice_slots_used", "professional_voice_slots_used_in_workspace", "voice_limit", "voice_add_edit_counter", "professional_voice_limit", "can_extend_voice_limit", "can_use_instant_voice_cloning", "can_use_professional_voice_cloning", "current_overage", "status", "open_invoices", "has_open_invoices", "next_character_count_reset_unix", "max_voice_add_edits", "currency", "billing_period", "character_refresh_period", "next_invoice", "pending_change", "has_used_starter_coupon_on_account", "has_used_creator_coupon_on_account"})  # fmt: skip
-    # --- drift (runtime/_parse.py): set when lenient parsing left broken fields unset
-    _drift: Drift | None = _attrs_field(init=False, default=None, repr=False, eq=False)
+    # --- drift (runtime/_parse.py): a model lenient parsing left with broken fields gets its own
+    _drift: ClassVar[Drift | None] = None
     __repr__ = model_repr  # drift: broken fields show as <broken>
 
     if not TYPE_CHECKING:  # hidden from type checkers: every declared attribute keeps its declared type
@@ -283,7 +281,7 @@ class ExtendedSubscriptionResponseModel:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any], *, strict: bool = False) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any], *, strict: bool = False) -> Self:
         """Parse a JSON object. Lenient by default: unknown fields and enum values are kept; a missing required field
         or a wrongly typed value leaves that field unset, and reading it raises errors.BrokenFieldError with its JSON
         path (the rest of the model reads normally). `strict=True` raises errors.ResponseValidationError listing
@@ -512,7 +510,6 @@ class ExtendedSubscriptionResponseModel:
         )
         names = cls._json_names
         self.additional_properties = {} if data.keys() <= names else {k: x for k, x in data.items() if k not in names}
-        self._drift = None
         if p.bads != bads:
             p.settle(self, data)
         return self

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Self, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -9,10 +9,8 @@ from attrs import field as _attrs_field
 from .._parse import MISSING, Drift, Parse, broken_entry, broken_field, model_eq, model_repr, parse_root, received
 from ..types import mask_secret_keys
 
-T = TypeVar("T", bound="ValidationError")
 
-
-@_attrs_define(repr=False, eq=False)  # repr and == are model_repr and model_eq (runtime/_parse.py)
+@_attrs_define(repr=False, eq=False, slots=False)  # repr and == are model_repr and model_eq (runtime/_parse.py)
 class ValidationError:
     """The `ValidationError` object of the API."""
 
@@ -26,8 +24,8 @@ class ValidationError:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=mask_secret_keys)
     # The JSON names of the declared fields (unknown fields are the others).
     _json_names: ClassVar[frozenset[str]] = frozenset({"loc", "msg", "type"})  # fmt: skip
-    # --- drift (runtime/_parse.py): set when lenient parsing left broken fields unset
-    _drift: Drift | None = _attrs_field(init=False, default=None, repr=False, eq=False)
+    # --- drift (runtime/_parse.py): a model lenient parsing left with broken fields gets its own
+    _drift: ClassVar[Drift | None] = None
     __repr__ = model_repr  # drift: broken fields show as <broken>
 
     if not TYPE_CHECKING:  # hidden from type checkers: every declared attribute keeps its declared type
@@ -67,7 +65,7 @@ class ValidationError:
         return field_dict
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any], *, strict: bool = False) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any], *, strict: bool = False) -> Self:
         """Parse a JSON object. Lenient by default: unknown fields and enum values are kept; a missing required field
         or a wrongly typed value leaves that field unset, and reading it raises errors.BrokenFieldError with its JSON
         path (the rest of the model reads normally). `strict=True` raises errors.ResponseValidationError listing
@@ -103,7 +101,6 @@ class ValidationError:
         self.type_ = v if type(v) is str else p.bad(v, f"{at}type", "string")
         names = cls._json_names
         self.additional_properties = {} if data.keys() <= names else {k: x for k, x in data.items() if k not in names}
-        self._drift = None
         if p.bads != bads:
             p.settle(self, data)
         return self
