@@ -135,6 +135,22 @@ def _drop_dangling(obj: Any, name: str) -> None:
             _drop_dangling(member, name)
 
 
+def _is_type_variable(obj: Any) -> bool:
+    """A module's `T = TypeVar(...)`: typing plumbing for its own annotations, not something callers use."""
+    obj = _target(obj)
+    return bool(getattr(obj, "is_attribute", False)) and str(obj.value).startswith(("TypeVar(", "typing.TypeVar("))
+
+
+def _as_self(function: Any, annotation: Any) -> str:
+    """`annotation` as text, `Self` when it names the type of the function's first parameter: `cls: type[T]` with
+    `-> T` (or `self: T` with `-> T`) is what `-> Self` says, an instance of the class it is called on."""
+    text = str(annotation)
+    params = list(function.parameters)
+    if not params or params[0].name not in ("self", "cls") or params[0].annotation is None or text == "None":
+        return text
+    return "Self" if str(params[0].annotation) in (text, f"type[{text}]") else text
+
+
 def _target(obj: Any) -> Any:
     """An alias's target inside the package, else the object itself (external aliases stay aliases)."""
     if isinstance(obj, griffe.Alias):
@@ -151,7 +167,7 @@ def _public(obj: Any) -> Iterator[tuple[str, Any]]:
             public = member.is_public
         except (griffe.AliasResolutionError, griffe.CyclicAliasError):
             public = False
-        if public:
+        if public and not _is_type_variable(member):
             yield name, member
 
 
@@ -236,6 +252,8 @@ def _signature_changes(path: str, old: Any, new: Any) -> Iterator[Change]:
                                     role="passed")  # fmt: skip
         if change is not None:
             yield change
+    if _as_self(old, old.returns) == "Self" == _as_self(new, new.returns):
+        return  # `-> T` with `cls: type[T]`, and `-> Self`: the same result for every caller
     change = _annotation_change(f"{path}() return", old.returns, new.returns, role="return")
     if change is not None:
         yield change
@@ -274,6 +292,8 @@ def compare_packages(old: griffe.Module, new: griffe.Module) -> list[Change]:
         else:
             was, now = _shown(breakage.old_value), _shown(breakage.new_value)
         if kind in (Kind.PY_NAME_REMOVED, Kind.PY_KIND_CHANGED) and _built_not_used(breakage.obj.path):
+            continue
+        if kind is Kind.PY_NAME_REMOVED and _is_type_variable(breakage.old_value):
             continue
         if breakage.kind is griffe.BreakageKind.PARAMETER_CHANGED_DEFAULT and UNPACKED_DEFAULT in (
             breakage.old_value.default,

@@ -341,3 +341,37 @@ def test_settings_taken_as_an_unpacked_typeddict_compare_as_the_keywords_they_st
         (Kind.PY_PARAMETER_ADDED_OPTIONAL, "Client.__init__(deadline)"),
         (Kind.PY_NAME_ADDED, "Settings.deadline"),
     ]
+
+
+# Typing plumbing is not API: a module's TypeVar, and `-> T` with `cls: type[T]` against `-> Self` (the generator's
+# `from_dict` spelling and ours), say nothing a caller could notice. A real change of such a return still shows.
+_T_SPELLING = """
+from typing import TypeVar
+T = TypeVar("T", bound="M")
+class M:
+    @classmethod
+    def from_dict(cls: type[T], src: dict) -> T: ...
+    def copy(self: T) -> T: ...
+"""
+_SELF_SPELLING = """
+from typing import Self
+class M:
+    @classmethod
+    def from_dict(cls, src: dict) -> Self: ...
+    def copy(self) -> Self: ...
+"""
+TYPING_PLUMBING: list[tuple[str, str, list[tuple[Kind, str]]]] = [
+    (_T_SPELLING, _SELF_SPELLING, []),
+    (_SELF_SPELLING, _T_SPELLING, []),
+    (_T_SPELLING, _T_SPELLING + 'U = TypeVar("U")\n', []),
+    (_T_SPELLING, _SELF_SPELLING.replace("def copy(self) -> Self", "def copy(self) -> int"),
+     [(Kind.PY_ANNOTATION_CHANGED, "M.copy() return")]),
+    ("def f(x: int) -> int: ...\n", "def f(x: int) -> str: ...\n", [(Kind.PY_ANNOTATION_CHANGED, "f() return")]),
+    ("gone = 1\n", "", [(Kind.PY_NAME_REMOVED, "gone")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), TYPING_PLUMBING)
+def test_typing_plumbing_is_not_api(tmp_path: Path, old: str, new: str, expected: list[tuple[Kind, str]]) -> None:
+    changes = package_changes(_package(tmp_path / "old", old), _package(tmp_path / "new", new))
+    assert [(c.kind, c.location.removeprefix("elevenlabs_user_client.")) for c in changes] == expected
