@@ -21,7 +21,7 @@ import attrs
 
 from .errors import BrokenFieldError, ResponseDecodeError, ResponseValidationError, decode_json
 
-logger = logging.getLogger("elevenlabs_user_client")
+logger = logging.getLogger(__name__.rpartition(".")[0])  # the package's, whatever the package is named
 
 MISSING: Any = type("Missing", (), {"__repr__": lambda self: "MISSING"})()  # a field the body lacks
 WARNED_AT_MOST = 1024  # distinct (model, path) warnings kept per process; past it drift is no longer logged
